@@ -1,0 +1,248 @@
+//! One document's sync session with all its peers, as a state machine: inputs in, effects out.
+//! It keeps the relay's first promise, store before telling: while a change is not yet durable,
+//! nothing that reflects it is sent, and inputs that arrive during a write wait and then share
+//! the next write (group commit).
+
+use std::collections::{BTreeMap, VecDeque};
+
+use automerge::{sync, sync::SyncDoc, Automerge, ChangeHash, ReadDoc};
+
+use crate::id::{DocumentId, PeerId};
+use crate::storage::{DocumentStore, PendingWrite, StorageKey};
+use crate::wire::Message;
+
+/// An input to a document's session.
+#[derive(Debug)]
+pub enum DocInput {
+    /// A `request`, `sync`, `doc-unavailable` or `ephemeral` message from a peer.
+    FromPeer(Message),
+    /// Start syncing this document with `peer` (we offer it, or ask for it if we have nothing).
+    AddPeer(PeerId),
+    /// The peer disconnected: forget its sync state.
+    RemovePeer(PeerId),
+    /// The local document was changed through [`DocSync::doc_mut`].
+    LocalChange,
+    /// The write handed out in [`DocEffects::write`] is durable.
+    WriteDone,
+    /// The write failed: the change stays unsaved and unsent; the runtime may retry with
+    /// [`DocInput::RetryWrite`].
+    WriteFailed,
+    RetryWrite,
+}
+
+/// What the runtime must do after an input.
+#[derive(Debug, Default)]
+pub struct DocEffects {
+    pub send: Vec<Message>,
+    /// Write this chunk durably, then send [`DocInput::WriteDone`].
+    pub write: Option<PendingWrite>,
+    /// Chunks made redundant by a durable snapshot; safe to delete.
+    pub remove: Vec<StorageKey>,
+    /// The document's content changed: views should re-read it.
+    pub changed: bool,
+    /// A peer sent a message we could not apply; the runtime should disconnect it.
+    pub bad_peer: Option<(PeerId, String)>,
+    /// The peer told us it does not have the document either.
+    pub unavailable_from: Vec<PeerId>,
+}
+
+struct PeerSync {
+    state: sync::State,
+    /// Set once we told this peer we do not have the document, so we say it once.
+    told_unavailable: bool,
+    /// The peer asked with `request`: it has nothing and waits for us.
+    requested: bool,
+}
+
+/// A document and its sync sessions with every peer that has it open.
+pub struct DocSync {
+    id: DocumentId,
+    me: PeerId,
+    doc: Automerge,
+    store: DocumentStore,
+    peers: BTreeMap<PeerId, PeerSync>,
+    write_in_flight: Option<PendingWrite>,
+    write_failed: bool,
+    /// Peer messages that arrived while a write was in flight.
+    backlog: VecDeque<Message>,
+}
+
+impl DocSync {
+    pub fn new(id: DocumentId, me: PeerId, doc: Automerge, store: DocumentStore) -> Self {
+        DocSync { id, me, doc, store, peers: BTreeMap::new(), write_in_flight: None, write_failed: false, backlog: VecDeque::new() }
+    }
+
+    pub fn id(&self) -> &DocumentId {
+        &self.id
+    }
+
+    pub fn doc(&self) -> &Automerge {
+        &self.doc
+    }
+
+    /// Change the document locally, then send [`DocInput::LocalChange`].
+    pub fn doc_mut(&mut self) -> &mut Automerge {
+        &mut self.doc
+    }
+
+    pub fn peers(&self) -> impl Iterator<Item = &PeerId> {
+        self.peers.keys()
+    }
+
+    pub fn has_peer(&self, peer: &PeerId) -> bool {
+        self.peers.contains_key(peer)
+    }
+
+    /// True when every local change is in storage.
+    pub fn is_saved(&self) -> bool {
+        self.write_in_flight.is_none() && !self.store.has_unsaved(&self.doc)
+    }
+
+    pub fn write_failed(&self) -> bool {
+        self.write_failed
+    }
+
+    /// True when `peer` has confirmed heads that include every change we have.
+    pub fn peer_has_everything(&self, peer: &PeerId) -> bool {
+        let Some(p) = self.peers.get(peer) else { return false };
+        let Some(theirs) = &p.state.their_heads else { return false };
+        let ours = self.doc.get_heads();
+        if ours.iter().all(|h| theirs.contains(h)) {
+            return true;
+        }
+        // Their heads may be newer than ours: then all ours are ancestors of theirs.
+        theirs.iter().all(|h| self.doc.get_change_by_hash(h).is_some()) && self.doc.get_changes_meta(theirs).is_empty()
+    }
+
+    pub fn heads(&self) -> Vec<ChangeHash> {
+        self.doc.get_heads()
+    }
+
+    pub fn handle(&mut self, input: DocInput) -> DocEffects {
+        let mut fx = DocEffects::default();
+        match input {
+            DocInput::FromPeer(msg) => {
+                if self.write_in_flight.is_some() {
+                    self.backlog.push_back(msg);
+                    return fx;
+                }
+                self.apply(msg, &mut fx);
+            }
+            DocInput::AddPeer(peer) => {
+                self.peers.entry(peer).or_insert_with(new_peer);
+            }
+            DocInput::RemovePeer(peer) => {
+                self.peers.remove(&peer);
+                self.backlog.retain(|m| sender_of(m) != Some(&peer));
+            }
+            DocInput::LocalChange => {}
+            DocInput::WriteDone => {
+                if let Some(write) = self.write_in_flight.take() {
+                    fx.remove = self.store.wrote(&write);
+                }
+                self.write_failed = false;
+                // Everything that queued behind the write is applied now and shares one write.
+                while let Some(msg) = self.backlog.pop_front() {
+                    self.apply(msg, &mut fx);
+                }
+            }
+            DocInput::WriteFailed => {
+                self.write_in_flight = None;
+                self.write_failed = true;
+                return fx;
+            }
+            DocInput::RetryWrite => self.write_failed = false,
+        }
+        self.write_or_send(&mut fx);
+        fx
+    }
+
+    fn apply(&mut self, msg: Message, fx: &mut DocEffects) {
+        match msg {
+            Message::Sync { sender, data, .. } | Message::Request { sender, data, .. } => {
+                let parsed = match sync::Message::decode(&data) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        fx.bad_peer = Some((sender, format!("unreadable sync message: {e}")));
+                        return;
+                    }
+                };
+                let before = self.doc.get_heads();
+                let peer = self.peers.entry(sender.clone()).or_insert_with(new_peer);
+                if let Err(e) = self.doc.receive_sync_message(&mut peer.state, parsed) {
+                    fx.bad_peer = Some((sender.clone(), format!("sync message could not be applied: {e}")));
+                    self.peers.remove(&sender);
+                    return;
+                }
+                if self.doc.get_heads() != before {
+                    fx.changed = true;
+                }
+            }
+            Message::DocUnavailable { sender, .. } => {
+                self.peers.entry(sender.clone()).or_insert_with(new_peer);
+                fx.unavailable_from.push(sender);
+            }
+            Message::Ephemeral { sender, document, count, session, data, .. } => {
+                // Presence is forwarded, never stored.
+                for other in self.peers.keys().filter(|p| **p != sender) {
+                    fx.send.push(Message::Ephemeral {
+                        sender: sender.clone(),
+                        target: other.clone(),
+                        document,
+                        count,
+                        session: session.clone(),
+                        data: data.clone(),
+                    });
+                }
+                self.peers.entry(sender).or_insert_with(new_peer);
+            }
+            _ => {}
+        }
+    }
+
+    /// Either start a write (and hold every send) or, when all is durable, sync with peers.
+    fn write_or_send(&mut self, fx: &mut DocEffects) {
+        if self.write_in_flight.is_some() || self.write_failed {
+            return;
+        }
+        if let Some(write) = self.store.next_write(&self.id, &self.doc) {
+            self.write_in_flight = Some(write.clone());
+            fx.write = Some(write);
+            return;
+        }
+        let have_nothing = self.doc.get_heads().is_empty();
+        for (peer, sync) in self.peers.iter_mut() {
+            if have_nothing && sync.state.their_heads.as_ref().is_some_and(|h| h.is_empty()) {
+                // Neither side has the document: say so once instead of syncing emptiness.
+                if !sync.told_unavailable {
+                    sync.told_unavailable = true;
+                    fx.send.push(Message::DocUnavailable { sender: self.me.clone(), target: peer.clone(), document: self.id });
+                }
+                continue;
+            }
+            if let Some(msg) = self.doc.generate_sync_message(&mut sync.state) {
+                let data = msg.encode();
+                fx.send.push(if have_nothing && !sync.requested {
+                    sync.requested = true;
+                    Message::Request { sender: self.me.clone(), target: peer.clone(), document: self.id, data }
+                } else {
+                    Message::Sync { sender: self.me.clone(), target: peer.clone(), document: self.id, data }
+                });
+            }
+        }
+    }
+}
+
+fn new_peer() -> PeerSync {
+    PeerSync { state: sync::State::new(), told_unavailable: false, requested: false }
+}
+
+fn sender_of(m: &Message) -> Option<&PeerId> {
+    match m {
+        Message::Sync { sender, .. }
+        | Message::Request { sender, .. }
+        | Message::DocUnavailable { sender, .. }
+        | Message::Ephemeral { sender, .. } => Some(sender),
+        _ => None,
+    }
+}
