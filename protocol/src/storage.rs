@@ -144,18 +144,13 @@ impl DocumentStore {
             chunks.into_iter().partition(|(k, _)| k.kind() == Some(ChunkKind::Snapshot));
         for (key, data) in snapshots.into_iter().chain(incrementals) {
             let Some(kind) = key.kind() else { continue };
-            // Parse on its own first so a damaged chunk cannot leave half its ops in `doc`.
-            match Automerge::load_with_options(&data, automerge::LoadOptions::new().on_partial_load(automerge::OnPartialLoad::Error)) {
-                Ok(mut chunk) => {
-                    if doc.merge(&mut chunk).is_err() {
-                        damaged.push(key);
-                        continue;
-                    }
-                }
-                Err(_) => {
-                    damaged.push(key);
-                    continue;
-                }
+            // Parse on its own first so a damaged chunk cannot leave half its ops in `doc`;
+            // missing dependencies only mean an incremental needs the chunks loaded around it.
+            let opts = automerge::LoadOptions::new().on_partial_load(automerge::OnPartialLoad::Error);
+            let readable = matches!(Automerge::load_with_options(&data, opts), Ok(_) | Err(automerge::AutomergeError::MissingDeps));
+            if !readable || doc.load_incremental(&data).is_err() {
+                damaged.push(key);
+                continue;
             }
             match kind {
                 ChunkKind::Snapshot => store.snapshot_bytes += data.len(),
