@@ -1,0 +1,111 @@
+//! Typed access to the Automerge documents: one root document per council, one per meeting.
+//!
+//! The document is the only truth. Views call the change functions here (never reconcile whole
+//! structs themselves) and re-hydrate after local or remote changes. Each structural change is
+//! committed with a Swedish message and the caller's `now` (unix seconds) for the history view;
+//! text splices are left open so a burst of typing becomes one change (see [`commit_typing`]).
+
+pub mod council;
+pub mod demo;
+pub mod meeting;
+
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::AutoCommit;
+
+pub use crate::model::DocUrl;
+use crate::model::ItemId;
+
+/// Something a change or a read of a document could not do, said so a person can act on it.
+#[derive(Debug, thiserror::Error)]
+pub enum DocError {
+    #[error(
+        "agenda item {0} is not in this meeting; someone may have changed the agenda — reload it"
+    )]
+    ItemNotFound(ItemId),
+    #[error(
+        "this document cannot be read as {expected} ({detail}); it may be damaged or written by \
+         a newer version of Rådslag"
+    )]
+    Unreadable { expected: &'static str, detail: String },
+    #[error(
+        "the edit at character {pos} (removing {del}) is outside the text, which has {len} \
+         characters; reload the text and try again"
+    )]
+    OutOfRange { pos: usize, del: usize, len: usize },
+    #[error("could not save {what} into the document: {detail}")]
+    Write { what: &'static str, detail: String },
+    #[error("the document refused the change: {0}")]
+    Automerge(#[from] automerge::AutomergeError),
+}
+
+impl DocError {
+    pub(crate) fn unreadable(expected: &'static str, detail: impl ToString) -> Self {
+        DocError::Unreadable { expected, detail: detail.to_string() }
+    }
+
+    pub(crate) fn write(what: &'static str, detail: impl ToString) -> Self {
+        DocError::Write { what, detail: detail.to_string() }
+    }
+}
+
+/// Commit pending typing (text splices) as one change, stamped with `now` (unix seconds).
+/// Call it after a short pause in typing or on blur. Returns whether anything was committed.
+pub fn commit_typing(doc: &mut AutoCommit, now: i64) -> bool {
+    commit_pending(doc, now, "Skrev text")
+}
+
+/// Commit whatever is pending with a message; nothing happens when nothing is pending.
+pub(crate) fn commit_pending(doc: &mut AutoCommit, now: i64, message: &str) -> bool {
+    if doc.pending_ops() == 0 {
+        return false;
+    }
+    doc.commit_with(CommitOptions::default().with_message(message).with_time(now))
+        .is_some()
+}
+
+/// Commit a structural change: earlier typing first as its own change, so the history view
+/// attributes each to what it was.
+pub(crate) fn commit_change<T>(
+    doc: &mut AutoCommit,
+    now: i64,
+    message: impl Into<String>,
+    change: impl FnOnce(&mut AutoCommit) -> Result<T, DocError>,
+) -> Result<T, DocError> {
+    commit_typing(doc, now);
+    match change(doc) {
+        Ok(value) => {
+            commit_pending(doc, now, &message.into());
+            Ok(value)
+        }
+        Err(e) => {
+            // Leave no half-done change behind.
+            doc.rollback();
+            Err(e)
+        }
+    }
+}
+
+/// Convert a UTF-16 offset (what browser text fields report) to the character offset the
+/// splice functions take. Offsets past the end clamp to the end.
+pub fn utf16_to_char_index(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (chars, c) in text.chars().enumerate() {
+        if units >= utf16 {
+            return chars;
+        }
+        units += c.len_utf16();
+    }
+    text.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets() {
+        assert_eq!(utf16_to_char_index("Hej", 2), 2);
+        assert_eq!(utf16_to_char_index("a😀b", 3), 2);
+        assert_eq!(utf16_to_char_index("åäö", 10), 3);
+    }
+}

@@ -1,0 +1,293 @@
+//! Change functions and hydration for a meeting document (mötesdokument).
+//!
+//! The agenda lives under `agenda` as a map from item id to item; each item's `position` is its
+//! order key. So adding, moving, editing and removing each touch only the item concerned, and
+//! concurrent changes by different people all survive a merge.
+
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, Value, ROOT};
+use autosurgeon::{hydrate, reconcile, reconcile_prop, Reconcile, Text};
+
+use super::{commit_change, DocError};
+use crate::model::meeting::{AgendaItem, ItemKind, Meeting, MeetingStatus};
+use crate::model::{keyed, position, ItemId};
+
+const AGENDA: &str = "agenda";
+
+/// Write a whole new meeting into an empty document (a new meeting, or the demo).
+pub fn create_meeting(doc: &mut AutoCommit, meeting: &Meeting, now: i64) -> Result<(), DocError> {
+    commit_change(doc, now, format!("Skapade mötet {}", meeting.title), |doc| {
+        reconcile(doc, meeting).map_err(|e| DocError::write("the meeting", e))
+    })
+}
+
+/// Read the meeting the document holds.
+pub fn hydrate_meeting(doc: &AutoCommit) -> Result<Meeting, DocError> {
+    hydrate(doc).map_err(|e| DocError::unreadable("a meeting", e))
+}
+
+/// Fields of a new agenda item (ny punkt).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAgendaItem {
+    pub number: String,
+    pub kind: ItemKind,
+    pub description: String,
+    pub responsible: String,
+    pub start: Option<String>,
+    pub duration_minutes: Option<u32>,
+}
+
+/// Add an agenda item with id `id` right after `after`, or last when `after` is `None`.
+/// Returns the id, for focusing the new row.
+pub fn add_agenda_item(
+    doc: &mut AutoCommit,
+    id: ItemId,
+    after: Option<ItemId>,
+    fields: NewAgendaItem,
+    now: i64,
+) -> Result<ItemId, DocError> {
+    let message = format!("Lade till punkt {}", fields.number);
+    commit_change(doc, now, message, |doc| {
+        let mut order = agenda_order(doc)?;
+        let index = match after {
+            Some(after) => {
+                order.iter().position(|o| o.id == after).ok_or(DocError::ItemNotFound(after))? + 1
+            }
+            None => order.len(),
+        };
+        let position = key_at(doc, &mut order, index)?;
+        let item = AgendaItem {
+            id,
+            position,
+            number: fields.number,
+            kind: fields.kind,
+            description: Text::with_value(fields.description),
+            responsible: fields.responsible,
+            start: fields.start,
+            duration_minutes: fields.duration_minutes,
+            notes: Text::default(),
+            deleted: false,
+        };
+        let agenda = agenda_obj(doc, true)?;
+        reconcile_prop(doc, &agenda, id.to_string().as_str(), &item)
+            .map_err(|e| DocError::write("the new agenda item", e))?;
+        Ok(id)
+    })
+}
+
+/// Changes to an item's short fields; `None` leaves a field as it is, so two people editing
+/// different fields of one item at once both keep their edit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AgendaItemEdit {
+    pub number: Option<String>,
+    pub kind: Option<ItemKind>,
+    pub responsible: Option<String>,
+    /// `Some(None)` clears a fixed start so the item follows the one before.
+    pub start: Option<Option<String>>,
+    pub duration_minutes: Option<Option<u32>>,
+}
+
+/// Edit an item's number, type, responsible, fixed start or length.
+pub fn edit_agenda_item_fields(
+    doc: &mut AutoCommit,
+    item: ItemId,
+    edit: AgendaItemEdit,
+    now: i64,
+) -> Result<(), DocError> {
+    commit_change(doc, now, "Ändrade punkt", |doc| {
+        let obj = item_obj(doc, item)?;
+        let AgendaItemEdit { number, kind, responsible, start, duration_minutes } = edit;
+        put_field(doc, &obj, "number", number)?;
+        put_field(doc, &obj, "kind", kind)?;
+        put_field(doc, &obj, "responsible", responsible)?;
+        put_field(doc, &obj, "start", start)?;
+        put_field(doc, &obj, "duration_minutes", duration_minutes)?;
+        Ok(())
+    })
+}
+
+/// Type into an item's description (beskrivning): at character `pos`, remove `del` characters
+/// and insert `insert`. Positions count characters (Unicode scalar values); see
+/// `doc::utf16_to_char_index` for browser offsets. Not committed: call `doc::commit_typing`.
+pub fn splice_agenda_description(
+    doc: &mut AutoCommit,
+    item: ItemId,
+    pos: usize,
+    del: usize,
+    insert: &str,
+) -> Result<(), DocError> {
+    splice_item_text(doc, item, "description", pos, del, insert)
+}
+
+/// Type into an item's minutes notes (anteckningar); same rules as the description.
+pub fn splice_agenda_notes(
+    doc: &mut AutoCommit,
+    item: ItemId,
+    pos: usize,
+    del: usize,
+    insert: &str,
+) -> Result<(), DocError> {
+    splice_item_text(doc, item, "notes", pos, del, insert)
+}
+
+/// Move an item to `new_index` among the visible (not removed) items, 0 = first.
+/// Only the moved item's order key changes, so a concurrent edit of its text survives.
+pub fn move_agenda_item(
+    doc: &mut AutoCommit,
+    item: ItemId,
+    new_index: usize,
+    now: i64,
+) -> Result<(), DocError> {
+    commit_change(doc, now, "Flyttade punkt", |doc| {
+        let mut order = agenda_order(doc)?;
+        let from = order.iter().position(|o| o.id == item).ok_or(DocError::ItemNotFound(item))?;
+        order.remove(from);
+        // Translate the index among visible items into an index in the full order, so removed
+        // items keep their place relative to their visible neighbours.
+        let visible: Vec<usize> =
+            order.iter().enumerate().filter(|(_, o)| !o.deleted).map(|(i, _)| i).collect();
+        let index = match visible.get(new_index) {
+            Some(&full) => full,
+            None => visible.last().map_or(order.len(), |&last| last + 1),
+        };
+        let key = key_at(doc, &mut order, index)?;
+        let obj = item_obj(doc, item)?;
+        put_field(doc, &obj, "position", Some(key))
+    })
+}
+
+/// Remove an item (ta bort). It stays in the document, marked removed, so it can be restored.
+pub fn remove_agenda_item(doc: &mut AutoCommit, item: ItemId, now: i64) -> Result<(), DocError> {
+    set_deleted(doc, item, true, now, "Tog bort punkt")
+}
+
+/// Restore a removed item (återställ) at its old place.
+pub fn restore_agenda_item(doc: &mut AutoCommit, item: ItemId, now: i64) -> Result<(), DocError> {
+    set_deleted(doc, item, false, now, "Återställde punkt")
+}
+
+/// Move the meeting along its life: planerat → kallelse skickad → … → publicerat.
+pub fn set_meeting_status(
+    doc: &mut AutoCommit,
+    status: MeetingStatus,
+    now: i64,
+) -> Result<(), DocError> {
+    commit_change(doc, now, "Ändrade mötets status", |doc| {
+        put_field(doc, &ROOT, "status", Some(status))
+    })
+}
+
+fn set_deleted(
+    doc: &mut AutoCommit,
+    item: ItemId,
+    deleted: bool,
+    now: i64,
+    message: &str,
+) -> Result<(), DocError> {
+    commit_change(doc, now, message, |doc| {
+        let obj = item_obj(doc, item)?;
+        put_field(doc, &obj, "deleted", Some(deleted))
+    })
+}
+
+fn splice_item_text(
+    doc: &mut AutoCommit,
+    item: ItemId,
+    field: &'static str,
+    pos: usize,
+    del: usize,
+    insert: &str,
+) -> Result<(), DocError> {
+    let obj = item_obj(doc, item)?;
+    let text = match doc.get(&obj, field)? {
+        Some((Value::Object(ObjType::Text), text)) => text,
+        // An item written without this text yet (older document): create it empty.
+        None => doc.put_object(&obj, field, ObjType::Text)?,
+        Some((other, _)) => return Err(DocError::unreadable("text", format!("{field} is {other:?}"))),
+    };
+    let len = doc.length(&text);
+    if pos > len || del > len - pos {
+        return Err(DocError::OutOfRange { pos, del, len });
+    }
+    doc.splice_text(&text, pos, del as isize, insert)?;
+    Ok(())
+}
+
+fn put_field<V: Reconcile>(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    field: &'static str,
+    value: Option<V>,
+) -> Result<(), DocError> {
+    match value {
+        Some(v) => reconcile_prop(doc, obj, field, v).map_err(|e| DocError::write(field, e)),
+        None => Ok(()),
+    }
+}
+
+fn agenda_obj(doc: &mut AutoCommit, create: bool) -> Result<ObjId, DocError> {
+    match doc.get(ROOT, AGENDA)? {
+        Some((Value::Object(ObjType::Map), obj)) => Ok(obj),
+        None if create => Ok(doc.put_object(ROOT, AGENDA, ObjType::Map)?),
+        None => Err(DocError::unreadable("a meeting", "it has no agenda")),
+        Some((other, _)) => Err(DocError::unreadable("a meeting", format!("agenda is {other:?}"))),
+    }
+}
+
+fn item_obj(doc: &mut AutoCommit, item: ItemId) -> Result<ObjId, DocError> {
+    let agenda = match doc.get(ROOT, AGENDA)? {
+        Some((Value::Object(ObjType::Map), obj)) => obj,
+        _ => return Err(DocError::ItemNotFound(item)),
+    };
+    match doc.get(&agenda, item.to_string())? {
+        Some((Value::Object(ObjType::Map), obj)) => Ok(obj),
+        _ => Err(DocError::ItemNotFound(item)),
+    }
+}
+
+/// The part of an item that ordering needs.
+struct OrderEntry {
+    id: ItemId,
+    position: String,
+    deleted: bool,
+}
+
+impl keyed::Keyed for OrderEntry {
+    type Id = ItemId;
+    fn id(&self) -> &ItemId {
+        &self.id
+    }
+    fn position(&self) -> &str {
+        &self.position
+    }
+}
+
+fn agenda_order(doc: &AutoCommit) -> Result<Vec<OrderEntry>, DocError> {
+    let meeting = hydrate_meeting(doc)?;
+    let mut order: Vec<OrderEntry> = meeting
+        .agenda
+        .into_iter()
+        .map(|i| OrderEntry { id: i.id, position: i.position, deleted: i.deleted })
+        .collect();
+    keyed::sort_by_position(&mut order);
+    Ok(order)
+}
+
+/// An order key for a new place at `index` in `order` (which must not contain the item being
+/// placed). When neighbours share a key — two people inserted at the same spot at once — the
+/// whole agenda is renumbered first; rare, and the renumbering is itself mergeable.
+fn key_at(doc: &mut AutoCommit, order: &mut [OrderEntry], index: usize) -> Result<String, DocError> {
+    let before = |o: &[OrderEntry]| index.checked_sub(1).and_then(|i| o.get(i)).map(|e| e.position.clone());
+    let after = |o: &[OrderEntry]| o.get(index).map(|e| e.position.clone());
+    if let Some(key) = position::between(before(order).as_deref(), after(order).as_deref()) {
+        return Ok(key);
+    }
+    let keys = position::spread(order.len());
+    for (entry, key) in order.iter_mut().zip(keys) {
+        let obj = item_obj(doc, entry.id)?;
+        put_field(doc, &obj, "position", Some(key.clone()))?;
+        entry.position = key;
+    }
+    position::between(before(order).as_deref(), after(order).as_deref())
+        .ok_or_else(|| DocError::write("the item's place", "no order key fits after renumbering"))
+}

@@ -1,0 +1,20 @@
+//! The pure domain layer: typed council and meeting data (autosurgeon derives) and rules on it.
+//!
+//! Invariant: nothing here touches web-sys, leptos or the clock; `now` and ids come in as
+//! arguments, so everything is tested natively with `cargo test`.
+
+pub mod agenda_timing;
+pub mod council;
+pub mod ids;
+pub mod keyed;
+pub mod meeting;
+pub mod position;
+pub mod time;
+
+pub use council::{
+    Council, Entry, FollowUpReport, Mandate, MandateVersion, MeetingLink, Organisation,
+    OrganisationKind, Person, Role,
+};
+pub use ids::{AttendanceId, DocUrl, EntryId, ItemId, OrganisationId, PersonId, RoleId};
+pub use meeting::{AgendaItem, Attendance, BreakKind, ItemKind, Meeting, MeetingKind, MeetingStatus};
+pub use time::{ClockTime, TimeError};
