@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use automerge::Automerge;
+use automerge::AutoCommit;
 
 use crate::doc_sync::{DocEffects, DocInput, DocSync};
 use crate::id::{DocumentId, PeerId};
@@ -46,7 +46,7 @@ pub enum SaveState {
 #[derive(Debug)]
 pub enum ClientInput {
     /// A document is open: its content as loaded from storage (empty if new or wanted).
-    Open { document: DocumentId, doc: Automerge, store: DocumentStore },
+    Open { document: DocumentId, doc: AutoCommit, store: DocumentStore },
     Close { document: DocumentId },
     /// The local document was changed through [`ClientCore::doc_mut`].
     LocalChange { document: DocumentId },
@@ -111,12 +111,12 @@ impl ClientCore {
         self.connection
     }
 
-    pub fn doc(&self, id: &DocumentId) -> Option<&Automerge> {
+    pub fn doc(&self, id: &DocumentId) -> Option<&AutoCommit> {
         self.docs.get(id).map(DocSync::doc)
     }
 
     /// Change a document locally, then send [`ClientInput::LocalChange`].
-    pub fn doc_mut(&mut self, id: &DocumentId) -> Option<&mut Automerge> {
+    pub fn doc_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit> {
         self.docs.get_mut(id).map(DocSync::doc_mut)
     }
 
@@ -124,8 +124,8 @@ impl ClientCore {
         self.docs.contains_key(id)
     }
 
-    pub fn save_state(&self, id: &DocumentId) -> Option<SaveState> {
-        let d = self.docs.get(id)?;
+    pub fn save_state(&mut self, id: &DocumentId) -> Option<SaveState> {
+        let d = self.docs.get_mut(id)?;
         Some(if d.write_failed() {
             SaveState::NotSaved
         } else if !d.is_saved() {
@@ -138,8 +138,9 @@ impl ClientCore {
     }
 
     /// The worst save state over all open documents: what the sync indicator shows.
-    pub fn overall_save_state(&self) -> SaveState {
-        self.docs.keys().filter_map(|id| self.save_state(id)).min().unwrap_or(SaveState::SavedOnDevice)
+    pub fn overall_save_state(&mut self) -> SaveState {
+        let ids: Vec<DocumentId> = self.docs.keys().copied().collect();
+        ids.iter().filter_map(|id| self.save_state(id)).min().unwrap_or(SaveState::SavedOnDevice)
     }
 
     /// When the runtime should next send [`ClientInput::Tick`], if ever.

@@ -94,7 +94,7 @@ async fn document_survives_reload<S: Storage>(s: &S, reopen: &impl Fn(&S) -> S) 
         store.save(s, &id, doc.document()).await.map_err(|e| e.to_string())?;
     }
     let again = reopen(s);
-    let (_, loaded) = DocumentStore::load(&again, &id).await.map_err(|e| e.to_string())?;
+    let (_, mut loaded) = DocumentStore::load(&again, &id).await.map_err(|e| e.to_string())?;
     check!(loaded.damaged.is_empty(), "reload found damaged chunks {:?}", loaded.damaged);
     check!(loaded.doc.get_heads() == doc.get_heads(), "reloaded heads differ from saved heads");
     check!(loaded.doc.get(ROOT, "k2").map_err(|e| e.to_string())?.is_some(), "last edit missing after reload");
@@ -121,7 +121,7 @@ async fn compaction_keeps_everything<S: Storage>(s: &S, reopen: &impl Fn(&S) -> 
     check!(compacted, "40 small saves never compacted into a snapshot");
     let chunks = s.load_range(&StorageKey::document_prefix(&id)).await.map_err(|e| e.to_string())?;
     check!(chunks.len() < 20, "after compaction {} chunks remain", chunks.len());
-    let (_, loaded) = DocumentStore::load(&reopen(s), &id).await.map_err(|e| e.to_string())?;
+    let (_, mut loaded) = DocumentStore::load(&reopen(s), &id).await.map_err(|e| e.to_string())?;
     check!(loaded.doc.get_heads() == doc.get_heads(), "compacted document lost changes");
     Ok(())
 }

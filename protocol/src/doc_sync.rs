@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use automerge::{sync, sync::SyncDoc, Automerge, ChangeHash, ReadDoc};
+use automerge::{sync, sync::SyncDoc, AutoCommit, ChangeHash, ReadDoc};
 
 use crate::id::{DocumentId, PeerId};
 use crate::storage::{DocumentStore, PendingWrite, StorageKey};
@@ -58,7 +58,7 @@ struct PeerSync {
 pub struct DocSync {
     id: DocumentId,
     me: PeerId,
-    doc: Automerge,
+    doc: AutoCommit,
     store: DocumentStore,
     peers: BTreeMap<PeerId, PeerSync>,
     write_in_flight: Option<PendingWrite>,
@@ -68,7 +68,7 @@ pub struct DocSync {
 }
 
 impl DocSync {
-    pub fn new(id: DocumentId, me: PeerId, doc: Automerge, store: DocumentStore) -> Self {
+    pub fn new(id: DocumentId, me: PeerId, doc: AutoCommit, store: DocumentStore) -> Self {
         DocSync { id, me, doc, store, peers: BTreeMap::new(), write_in_flight: None, write_failed: false, backlog: VecDeque::new() }
     }
 
@@ -76,12 +76,13 @@ impl DocSync {
         &self.id
     }
 
-    pub fn doc(&self) -> &Automerge {
+    /// The document, for reading (hydrating) it.
+    pub fn doc(&self) -> &AutoCommit {
         &self.doc
     }
 
     /// Change the document locally, then send [`DocInput::LocalChange`].
-    pub fn doc_mut(&mut self) -> &mut Automerge {
+    pub fn doc_mut(&mut self) -> &mut AutoCommit {
         &mut self.doc
     }
 
@@ -94,8 +95,8 @@ impl DocSync {
     }
 
     /// True when every local change is in storage.
-    pub fn is_saved(&self) -> bool {
-        self.write_in_flight.is_none() && !self.store.has_unsaved(&self.doc)
+    pub fn is_saved(&mut self) -> bool {
+        self.write_in_flight.is_none() && !self.store.has_unsaved(self.doc.document())
     }
 
     pub fn write_failed(&self) -> bool {
@@ -103,7 +104,7 @@ impl DocSync {
     }
 
     /// True when `peer` has confirmed heads that include every change we have.
-    pub fn peer_has_everything(&self, peer: &PeerId) -> bool {
+    pub fn peer_has_everything(&mut self, peer: &PeerId) -> bool {
         let Some(p) = self.peers.get(peer) else { return false };
         let Some(theirs) = &p.state.their_heads else { return false };
         let ours = self.doc.get_heads();
@@ -111,10 +112,11 @@ impl DocSync {
             return true;
         }
         // Their heads may be newer than ours: then all ours are ancestors of theirs.
-        theirs.iter().all(|h| self.doc.get_change_by_hash(h).is_some()) && self.doc.get_changes_meta(theirs).is_empty()
+        let doc = self.doc.document();
+        theirs.iter().all(|h| doc.get_change_by_hash(h).is_some()) && doc.get_changes_meta(theirs).is_empty()
     }
 
-    pub fn heads(&self) -> Vec<ChangeHash> {
+    pub fn heads(&mut self) -> Vec<ChangeHash> {
         self.doc.get_heads()
     }
 
@@ -169,7 +171,7 @@ impl DocSync {
                 };
                 let before = self.doc.get_heads();
                 let peer = self.peers.entry(sender.clone()).or_insert_with(new_peer);
-                if let Err(e) = self.doc.receive_sync_message(&mut peer.state, parsed) {
+                if let Err(e) = self.doc.sync().receive_sync_message(&mut peer.state, parsed) {
                     fx.bad_peer = Some((sender.clone(), format!("sync message could not be applied: {e}")));
                     self.peers.remove(&sender);
                     return;
@@ -205,7 +207,7 @@ impl DocSync {
         if self.write_in_flight.is_some() || self.write_failed {
             return;
         }
-        if let Some(write) = self.store.next_write(&self.id, &self.doc) {
+        if let Some(write) = self.store.next_write(&self.id, self.doc.document()) {
             self.write_in_flight = Some(write.clone());
             fx.write = Some(write);
             return;
@@ -220,7 +222,7 @@ impl DocSync {
                 }
                 continue;
             }
-            if let Some(msg) = self.doc.generate_sync_message(&mut sync.state) {
+            if let Some(msg) = self.doc.sync().generate_sync_message(&mut sync.state) {
                 let data = msg.encode();
                 fx.send.push(if have_nothing && !sync.requested {
                     sync.requested = true;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use automerge::{Automerge, ChangeHash};
+use automerge::{AutoCommit, Automerge, ChangeHash};
 use sha2::{Digest, Sha256};
 
 use crate::id::DocumentId;
@@ -116,7 +116,7 @@ pub fn should_compact(snapshot_bytes: usize, incremental_bytes: usize, increment
 
 /// A document as it came out of storage, with what could not be read.
 pub struct LoadedDocument {
-    pub doc: Automerge,
+    pub doc: AutoCommit,
     /// Chunks that could not be read: the caller moves them aside and logs them.
     pub damaged: Vec<StorageKey>,
 }
@@ -137,7 +137,7 @@ impl DocumentStore {
     pub async fn load<S: Storage>(storage: &S, doc_id: &DocumentId) -> Result<(Self, LoadedDocument), StorageError> {
         let chunks = storage.load_range(&StorageKey::document_prefix(doc_id)).await?;
         let mut store = DocumentStore::default();
-        let mut doc = Automerge::new();
+        let mut doc = AutoCommit::new();
         let mut damaged = Vec::new();
         // Snapshots first: incrementals usually depend on them.
         let (snapshots, incrementals): (Vec<_>, Vec<_>) =

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use automerge::Automerge;
+use automerge::AutoCommit;
 use futures::executor::block_on;
 
 use crate::client::{ClientCore, ClientInput, Connection, Millis, SaveState};
@@ -140,9 +140,9 @@ impl Network {
     }
 
     /// Creates a document on `client` with `f` applied, returns its id.
-    pub fn create(&mut self, client: ClientId, f: impl FnOnce(&mut Automerge)) -> DocumentId {
+    pub fn create(&mut self, client: ClientId, f: impl FnOnce(&mut AutoCommit)) -> DocumentId {
         let id = DocumentId::from_bytes(self.next_bytes());
-        let mut doc = Automerge::new();
+        let mut doc = AutoCommit::new();
         f(&mut doc);
         self.client_input(client, ClientInput::Open { document: id, doc, store: DocumentStore::new_document() });
         self.run_until_quiet();
@@ -157,18 +157,18 @@ impl Network {
     }
 
     /// Changes a document on `client` locally.
-    pub fn change(&mut self, client: ClientId, id: DocumentId, f: impl FnOnce(&mut Automerge)) {
+    pub fn change(&mut self, client: ClientId, id: DocumentId, f: impl FnOnce(&mut AutoCommit)) {
         let doc = self.clients[client.0].core.doc_mut(&id).unwrap_or_else(|| panic!("document not open on client"));
         f(doc);
         self.client_input(client, ClientInput::LocalChange { document: id });
         self.run_until_quiet();
     }
 
-    pub fn doc(&self, client: ClientId, id: &DocumentId) -> &Automerge {
+    pub fn doc(&self, client: ClientId, id: &DocumentId) -> &AutoCommit {
         self.clients[client.0].core.doc(id).unwrap_or_else(|| panic!("document not open on client"))
     }
 
-    pub fn save_state(&self, client: ClientId, id: &DocumentId) -> Option<SaveState> {
+    pub fn save_state(&mut self, client: ClientId, id: &DocumentId) -> Option<SaveState> {
         self.clients[client.0].core.save_state(id)
     }
 
@@ -239,7 +239,7 @@ impl Network {
     }
 
     /// The relay's view of a document as stored (what survives a crash).
-    pub fn relay_stored(&self, id: &DocumentId) -> Automerge {
+    pub fn relay_stored(&self, id: &DocumentId) -> AutoCommit {
         block_on(DocumentStore::load(&self.relay.storage, id)).map(|(_, l)| l.doc).unwrap_or_else(|e| panic!("{e}"))
     }
 

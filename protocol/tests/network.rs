@@ -1,33 +1,31 @@
 //! Protocol stories in the in-memory network: Alice creates, Bob connects, Bob finds; peers go
 //! offline and come back; the relay stores before it tells and survives a crash.
 
-use automerge::{transaction::Transactable, Automerge, ObjType, ReadDoc, ROOT};
+use automerge::{transaction::Transactable, AutoCommit, ObjType, ReadDoc, ROOT};
 use radslag_protocol::client::{Connection, SaveState};
 use radslag_protocol::testing::Network;
 
-fn set(doc: &mut Automerge, key: &str, value: &str) {
-    let mut tx = doc.transaction();
-    tx.put(ROOT, key, value).expect("put");
-    tx.commit();
+fn set(doc: &mut AutoCommit, key: &str, value: &str) {
+    doc.put(ROOT, key, value).expect("put");
+    doc.commit();
 }
 
-fn get(doc: &Automerge, key: &str) -> Option<String> {
+fn get(doc: &AutoCommit, key: &str) -> Option<String> {
     doc.get(ROOT, key).expect("get").map(|(v, _)| v.into_string().unwrap_or_default().to_string())
 }
 
-fn text(doc: &Automerge) -> String {
+fn text(doc: &AutoCommit) -> String {
     let (_, id) = doc.get(ROOT, "text").expect("get").expect("text exists");
     doc.text(&id).expect("text")
 }
 
-fn splice(doc: &mut Automerge, pos: usize, insert: &str) {
-    let mut tx = doc.transaction();
-    let id = match tx.get(ROOT, "text").expect("get") {
+fn splice(doc: &mut AutoCommit, pos: usize, insert: &str) {
+    let id = match doc.get(ROOT, "text").expect("get") {
         Some((_, id)) => id,
-        None => tx.put_object(ROOT, "text", ObjType::Text).expect("text"),
+        None => doc.put_object(ROOT, "text", ObjType::Text).expect("text"),
     };
-    tx.splice_text(&id, pos, 0, insert).expect("splice");
-    tx.commit();
+    doc.splice_text(&id, pos, 0, insert).expect("splice");
+    doc.commit();
 }
 
 #[test]
@@ -159,8 +157,6 @@ fn a_requester_gets_the_document_once_someone_uploads_it() {
     // Bob asks first, for a document only Alice has and has not shared yet.
     let doc = radslag_protocol::DocumentId::from_bytes([4; 16]);
     net.go_offline(alice);
-    let mut d = Automerge::new();
-    set(&mut d, "k", "v");
     net.find(bob, doc);
     assert_eq!(net.unavailable(bob), &[doc]);
     net.find(alice, doc);
