@@ -1,0 +1,474 @@
+//! Interoperability with the automerge-repo JavaScript reference implementation, over real
+//! sockets: JavaScript clients (tests/interop/peer.mjs) and our protocol client through the real
+//! `radslag-relay` binary, and our protocol client against the JavaScript sync server
+//! (`NodeWSServerAdapter`).
+//!
+//! Owns the native runner of `radslag_protocol::client::ClientCore` over tokio-tungstenite
+//! used here ([`RustPeer`]).
+//!
+//! Needs `node` and `npm ci --prefix tests/interop` (from the repository root). Without `node`
+//! the tests print why and pass; without the npm packages they fail and say what to run.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use automerge::{transaction::Transactable, AutoCommit, ObjType, ReadDoc, ROOT};
+use futures::{SinkExt, StreamExt};
+use radslag_protocol::client::{ClientCore, ClientEffects, ClientInput, SaveState};
+use radslag_protocol::storage::DocumentStore;
+use radslag_protocol::{DocumentId, PeerId};
+use tokio::net::TcpStream;
+use tokio::sync::mpsc;
+use tokio_tungstenite::{tungstenite, MaybeTlsStream, WebSocketStream};
+
+/// How long any one condition may take before the test fails. Generous: CI machines are slow
+/// and shared; passing runs take well under a second per step.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+// ---------------------------------------------------------------------------------------------
+// Preconditions
+
+fn interop_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/interop")
+}
+
+/// False (with a printed notice) when `node` is missing; panics when the packages are missing.
+fn node_ready() -> bool {
+    if Command::new("node").arg("--version").output().is_err() {
+        println!("SKIPPED: `node` is not installed, so interoperability with automerge-repo (JavaScript) was not tested");
+        return false;
+    }
+    assert!(
+        interop_dir().join("node_modules/@automerge/automerge-repo-network-websocket").is_dir(),
+        "the JavaScript reference packages are not installed: run `npm ci --prefix tests/interop` from the repository root"
+    );
+    true
+}
+
+fn random_u64() -> u64 {
+    let mut h = RandomState::new().build_hasher();
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    h.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes, killed on drop
+
+/// A child process whose stdout lines arrive on a channel and whose stderr is kept for failure
+/// messages. Dropping it kills the process.
+struct Proc {
+    name: String,
+    child: Child,
+    stdin: Option<ChildStdin>,
+    lines: mpsc::UnboundedReceiver<String>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Proc {
+    fn spawn(name: &str, mut cmd: Command) -> Proc {
+        cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().unwrap_or_else(|e| panic!("start {name}: {e}"));
+        let (tx, lines) = mpsc::unbounded_channel();
+        let stdout = child.stdout.take().expect("piped stdout");
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let err_buf = stderr.clone();
+        let err_pipe = child.stderr.take().expect("piped stderr");
+        std::thread::spawn(move || {
+            for line in BufReader::new(err_pipe).lines().map_while(Result::ok) {
+                if let Ok(mut b) = err_buf.lock() {
+                    b.push_str(&line);
+                    b.push('\n');
+                }
+            }
+        });
+        let stdin = child.stdin.take();
+        Proc { name: name.to_string(), child, stdin, lines, stderr }
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Sends one command line (to peer.mjs).
+    fn send(&mut self, line: &str) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        writeln!(stdin, "{line}").and_then(|_| stdin.flush()).unwrap_or_else(|e| panic!("write to {}: {e}\n{}", self.name, self.stderr()));
+    }
+
+    /// Waits for the next stdout line starting with `word `, returning the rest.
+    async fn expect(&mut self, word: &str) -> String {
+        let prefix = format!("{word} ");
+        let deadline = tokio::time::Instant::now() + TIMEOUT;
+        loop {
+            match tokio::time::timeout_at(deadline, self.lines.recv()).await {
+                Ok(Some(line)) => {
+                    if let Some(rest) = line.strip_prefix(&prefix) {
+                        return rest.to_string();
+                    }
+                }
+                Ok(None) => {
+                    // Give the stderr reader a moment to drain before reporting.
+                    let _ = self.child.wait();
+                    panic!("{} exited before printing `{word} …`:\n{}", self.name, self.stderr());
+                }
+                Err(_) => panic!("{} did not print `{word} …` within {TIMEOUT:?}:\n{}", self.name, self.stderr()),
+            }
+        }
+    }
+
+    /// One command to peer.mjs and its answer.
+    async fn ask(&mut self, command: &str, answer: &str) -> String {
+        self.send(command);
+        self.expect(answer).await
+    }
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn node_peer(name: &str, args: &[&str]) -> Proc {
+    let mut cmd = Command::new("node");
+    cmd.arg(interop_dir().join("peer.mjs")).args(args).current_dir(interop_dir());
+    Proc::spawn(name, cmd)
+}
+
+/// The real relay on a free port with its own data directory (removed on drop).
+struct Relay {
+    url: String,
+    data: PathBuf,
+    proc: Proc,
+}
+
+impl Relay {
+    async fn start() -> Relay {
+        let data = std::env::temp_dir().join(format!("radslag-interop-js-{}-{:x}", std::process::id(), random_u64()));
+        std::fs::create_dir_all(&data).expect("create relay data dir");
+        // Bind :0 to learn a free port, release it, hand it to the relay.
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+        let addr = format!("127.0.0.1:{port}");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_radslag-relay"));
+        cmd.arg("--listen").arg(&addr).arg("--data").arg(&data);
+        let mut proc = Proc::spawn("radslag-relay", cmd);
+        let deadline = Instant::now() + TIMEOUT;
+        while TcpStream::connect(&addr).await.is_err() {
+            if let Ok(Some(status)) = proc.child.try_wait() {
+                panic!("radslag-relay exited ({status}) before listening on {addr}:\n{}", proc.stderr());
+            }
+            assert!(Instant::now() < deadline, "radslag-relay did not listen on {addr} within {TIMEOUT:?}:\n{}", proc.stderr());
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Relay { url: format!("ws://{addr}/sync"), data, proc }
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        let _ = self.proc.child.kill();
+        let _ = self.proc.child.wait();
+        let _ = std::fs::remove_dir_all(&self.data);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Our protocol client over a real WebSocket
+
+type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// `ClientCore` driven over tokio-tungstenite. Writes are acknowledged at once (this peer keeps
+/// documents in memory only), so it behaves like a browser tab with working storage.
+struct RustPeer {
+    core: ClientCore,
+    socket: Socket,
+    started: Instant,
+    problems: Vec<String>,
+}
+
+impl RustPeer {
+    async fn connect(url: &str) -> RustPeer {
+        let me = PeerId::new(format!("rust-{:x}", random_u64())).expect("peer id");
+        let started = Instant::now();
+        let mut core = ClientCore::new(me, format!("{:x}", random_u64()), 0);
+        let fx = core.handle(0, ClientInput::Tick);
+        assert!(fx.connect, "a new client connects on its first tick");
+        let (socket, _) = tokio::time::timeout(TIMEOUT, tokio_tungstenite::connect_async(url))
+            .await
+            .unwrap_or_else(|_| panic!("connecting to {url} timed out"))
+            .unwrap_or_else(|e| panic!("connect to {url}: {e}"));
+        let mut peer = RustPeer { core, socket, started, problems: Vec::new() };
+        peer.input(ClientInput::SocketOpened).await;
+        peer.until("the server's `peer` answer", |c| c.connection() == radslag_protocol::client::Connection::Online).await;
+        peer
+    }
+
+    fn now(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    /// Feeds one input and carries out every effect, including the inputs effects lead to.
+    async fn input(&mut self, input: ClientInput) {
+        let mut pending = vec![input];
+        while let Some(input) = pending.pop() {
+            let now = self.now();
+            let fx: ClientEffects = self.core.handle(now, input);
+            for frame in fx.send {
+                self.socket.send(tungstenite::Message::Binary(frame.into())).await.expect("send frame");
+            }
+            for (document, _write) in fx.writes {
+                pending.push(ClientInput::WriteDone { document });
+            }
+            self.problems.extend(fx.problems);
+            assert!(!fx.disconnect, "our client dropped the connection: {:?}", self.problems);
+        }
+    }
+
+    /// Reads frames until `done` holds for the client.
+    async fn until(&mut self, what: &str, done: impl Fn(&mut ClientCore) -> bool) {
+        let deadline = tokio::time::Instant::now() + TIMEOUT;
+        while !done(&mut self.core) {
+            let next = tokio::time::timeout_at(deadline, self.socket.next()).await;
+            match next {
+                Err(_) => panic!("our client did not see {what} within {TIMEOUT:?}; problems: {:?}", self.problems),
+                Ok(None) => panic!("the server closed the connection while we waited for {what}; problems: {:?}", self.problems),
+                Ok(Some(Err(e))) => panic!("socket error while we waited for {what}: {e}"),
+                Ok(Some(Ok(tungstenite::Message::Binary(bytes)))) => self.input(ClientInput::Frame(bytes.to_vec())).await,
+                Ok(Some(Ok(tungstenite::Message::Close(reason)))) => {
+                    panic!("the server closed the connection ({reason:?}) while we waited for {what}; problems: {:?}", self.problems)
+                }
+                Ok(Some(Ok(_))) => {} // ping/pong handled by tungstenite; text is not part of the protocol
+            }
+        }
+    }
+
+    /// Creates a document `{title: <text>, items: [..]}` as a JavaScript peer would, with text
+    /// objects for strings.
+    async fn create(&mut self, title: &str) -> DocumentId {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&random_u64().to_le_bytes());
+        bytes[8..].copy_from_slice(&random_u64().to_le_bytes());
+        let id = DocumentId::from_bytes(bytes);
+        let mut doc = AutoCommit::new();
+        let t = doc.put_object(ROOT, "title", ObjType::Text).expect("title");
+        doc.splice_text(&t, 0, 0, title).expect("title text");
+        let items = doc.put_object(ROOT, "items", ObjType::List).expect("items");
+        for (i, item) in ["minutes", "agenda"].into_iter().enumerate() {
+            let o = doc.insert_object(&items, i, ObjType::Text).expect("item");
+            doc.splice_text(&o, 0, 0, item).expect("item text");
+        }
+        doc.commit();
+        self.input(ClientInput::Open { document: id, doc, store: DocumentStore::new_document() }).await;
+        id
+    }
+
+    /// Sets a scalar string field, as the app does for plain values.
+    async fn set(&mut self, id: &DocumentId, field: &str, value: &str) {
+        let doc = self.core.doc_mut(id).expect("document open");
+        doc.put(ROOT, field, value).expect("put");
+        doc.commit();
+        self.input(ClientInput::LocalChange { document: *id }).await;
+    }
+
+    async fn saved_on_server(&mut self, id: &DocumentId) {
+        self.until("the server confirm it has our changes", |c| c.save_state(id) == Some(SaveState::SavedOnServer)).await;
+    }
+
+    /// Opens a document we do not have and waits until `field` reads `value`.
+    async fn find(&mut self, id: &DocumentId, field: &str, value: &str) {
+        if !self.core.is_open(id) {
+            self.input(ClientInput::Open { document: *id, doc: AutoCommit::new(), store: DocumentStore::new_document() }).await;
+        }
+        self.until(&format!("{field} = {value:?} in {id}"), |c| c.doc(id).and_then(|d| read_string(d, field)).as_deref() == Some(value)).await;
+    }
+
+    fn read(&self, id: &DocumentId, field: &str) -> Option<String> {
+        self.core.doc(id).and_then(|d| read_string(d, field))
+    }
+}
+
+/// A root field as a string, whether it is a text object (as JavaScript writes strings) or a
+/// scalar string.
+fn read_string(doc: &AutoCommit, field: &str) -> Option<String> {
+    match doc.get(ROOT, field).ok()?? {
+        (automerge::Value::Object(ObjType::Text), id) => doc.text(&id).ok(),
+        (automerge::Value::Scalar(s), _) => s.as_str().map(str::to_string),
+        _ => None,
+    }
+}
+
+fn list_len(doc: &AutoCommit, field: &str) -> Option<usize> {
+    match doc.get(ROOT, field).ok()?? {
+        (automerge::Value::Object(ObjType::List), id) => Some(doc.length(&id)),
+        _ => None,
+    }
+}
+
+fn parse_url(url: &str) -> DocumentId {
+    DocumentId::parse(url).unwrap_or_else(|e| panic!("automerge-repo printed a url we cannot parse ({url}): {e}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// a. JavaScript clients and our client through our relay
+
+/// Two JavaScript clients share a document through the server at `url`; a third finds it after
+/// both are gone.
+async fn js_clients_share_a_document(server_url: &str) {
+    let mut alice = node_peer("js client alice", &["client", server_url]);
+    let url = alice.ask("create Budget 2025", "created").await;
+
+    // A second JavaScript client finds it by URL, sees the content, and answers.
+    let mut bob = node_peer("js client bob", &["client", server_url]);
+    let found = bob.ask(&format!("find {url}"), "found").await;
+    assert!(found.contains(r#""title":"Budget 2025""#), "bob saw {found}");
+    assert!(found.contains(r#""items":["roads","schools","parks"]"#), "bob saw {found}");
+    bob.ask(&format!("set {url} reply seen by bob"), "set").await;
+    alice.ask(&format!("wait {url} reply seen by bob"), "saw").await;
+
+    // With both JavaScript clients gone, the relay still serves the document from its store.
+    drop(alice);
+    drop(bob);
+    let mut carol = node_peer("js client carol", &["client", server_url]);
+    let found = carol.ask(&format!("find {url}"), "found").await;
+    assert!(found.contains(r#""reply":"seen by bob""#), "carol saw {found}");
+}
+
+/// A JavaScript client and our client share documents both ways through the server at `url`.
+async fn js_and_rust_clients_share_documents(server_url: &str) {
+    // JavaScript creates, we find, change it, and JavaScript sees our change.
+    let mut js = node_peer("js client", &["client", server_url]);
+    let url = js.ask("create Minutes of March", "created").await;
+    let id = parse_url(&url);
+    let mut ours = RustPeer::connect(server_url).await;
+    ours.find(&id, "title", "Minutes of March").await;
+    assert_eq!(ours.core.doc(&id).and_then(|d| list_len(d, "items")), Some(3), "roads, schools, parks");
+    ours.set(&id, "reply", "seen by rust").await;
+    js.ask(&format!("wait {url} reply seen by rust"), "saw").await;
+
+    // We create, the relay confirms, and a JavaScript client that connects later finds it.
+    let mine = ours.create("Agenda from Rust").await;
+    ours.saved_on_server(&mine).await;
+    drop(ours);
+    let mut late = node_peer("late js client", &["client", server_url]);
+    let found = late.ask(&format!("find {}", mine.url()), "found").await;
+    assert!(found.contains(r#""title":"Agenda from Rust""#), "the JS client saw {found}");
+    assert!(found.contains(r#""items":["minutes","agenda"]"#), "the JS client saw {found}");
+
+    // And a change from JavaScript reaches a live Rust client.
+    let mut ours = RustPeer::connect(server_url).await;
+    ours.find(&mine, "title", "Agenda from Rust").await;
+    late.ask(&format!("set {} reply seen by js", mine.url()), "set").await;
+    ours.find(&mine, "reply", "seen by js").await;
+    assert_eq!(ours.read(&mine, "reply").as_deref(), Some("seen by js"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn js_clients_sync_through_our_relay() {
+    if !node_ready() {
+        return;
+    }
+    let relay = Relay::start().await;
+    js_clients_share_a_document(&relay.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn js_client_and_our_client_sync_both_ways_through_our_relay() {
+    if !node_ready() {
+        return;
+    }
+    let relay = Relay::start().await;
+    js_and_rust_clients_share_documents(&relay.url).await;
+}
+
+/// The control for the two tests above: the same scenarios pass with the JavaScript sync server
+/// in the relay's place, so a failure there is the relay's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_scenarios_pass_through_the_javascript_server() {
+    if !node_ready() {
+        return;
+    }
+    let mut server = node_peer("js server", &["server"]);
+    let url = format!("ws://127.0.0.1:{}/sync", server.expect("listening").await);
+    js_clients_share_a_document(&url).await;
+    js_and_rust_clients_share_documents(&url).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// b. Our client against the JavaScript sync server
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn our_client_syncs_with_the_javascript_server() {
+    if !node_ready() {
+        return;
+    }
+    let mut server = node_peer("js server", &["server"]);
+    let port = server.expect("listening").await;
+    let ws = format!("ws://127.0.0.1:{port}");
+
+    // We create and sync; the server's own repo has our content.
+    let mut ours = RustPeer::connect(&ws).await;
+    let mine = ours.create("Council budget").await;
+    ours.saved_on_server(&mine).await;
+    let seen = server.ask(&format!("find {}", mine.url()), "found").await;
+    assert!(seen.contains(r#""title":"Council budget""#), "the JS server saw {seen}");
+    assert!(seen.contains(r#""items":["minutes","agenda"]"#), "the JS server saw {seen}");
+
+    // A later change is confirmed and reaches a JavaScript client of the same server.
+    ours.set(&mine, "status", "adopted").await;
+    ours.saved_on_server(&mine).await;
+    let mut js = node_peer("js client", &["client", &ws]);
+    js.ask(&format!("wait {} status adopted", mine.url()), "saw").await;
+
+    // The server's repo creates a document; we find it by URL.
+    let theirs = parse_url(&server.ask("create Created in JavaScript", "created").await);
+    ours.find(&theirs, "title", "Created in JavaScript").await;
+    assert_eq!(ours.core.doc(&theirs).and_then(|d| list_len(d, "items")), Some(3));
+
+    // Live: the JavaScript client changes our document, we see it.
+    js.ask(&format!("set {} note from js", mine.url()), "set").await;
+    ours.find(&mine, "note", "from js").await;
+    assert!(ours.problems.is_empty(), "problems: {:?}", ours.problems);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_javascript_server_says_unavailable_for_a_document_nobody_has() {
+    if !node_ready() {
+        return;
+    }
+    let mut server = node_peer("js server", &["server"]);
+    let port = server.expect("listening").await;
+    let mut ours = RustPeer::connect(&format!("ws://127.0.0.1:{port}")).await;
+    let nobody = DocumentId::from_bytes([0x5a; 16]);
+    ours.input(ClientInput::Open { document: nobody, doc: AutoCommit::new(), store: DocumentStore::new_document() }).await;
+    // The client reports it in its effects, which `input` does not keep: watch the frames.
+    let deadline = tokio::time::Instant::now() + TIMEOUT;
+    loop {
+        let frame = match tokio::time::timeout_at(deadline, ours.socket.next()).await {
+            Ok(Some(Ok(tungstenite::Message::Binary(bytes)))) => bytes.to_vec(),
+            Ok(Some(Ok(_))) => continue,
+            other => panic!("no doc-unavailable from the JavaScript server: {other:?}"),
+        };
+        let now = ours.now();
+        let fx = ours.core.handle(now, ClientInput::Frame(frame));
+        assert!(!fx.disconnect, "{:?}", fx.problems);
+        if fx.unavailable.contains(&nobody) {
+            break;
+        }
+        for f in fx.send {
+            ours.socket.send(tungstenite::Message::Binary(f.into())).await.expect("send");
+        }
+    }
+}
