@@ -197,6 +197,8 @@ struct RustPeer {
     socket: Socket,
     started: Instant,
     problems: Vec<String>,
+    /// Ephemeral messages received: (document, sender, data).
+    heard: Vec<(DocumentId, PeerId, Vec<u8>)>,
 }
 
 impl RustPeer {
@@ -210,7 +212,7 @@ impl RustPeer {
             .await
             .unwrap_or_else(|_| panic!("connecting to {url} timed out"))
             .unwrap_or_else(|e| panic!("connect to {url}: {e}"));
-        let mut peer = RustPeer { core, socket, started, problems: Vec::new() };
+        let mut peer = RustPeer { core, socket, started, problems: Vec::new(), heard: Vec::new() };
         peer.input(ClientInput::SocketOpened).await;
         peer.until("the server's `peer` answer", |c| c.connection() == radslag_protocol::client::Connection::Online).await;
         peer
@@ -233,6 +235,7 @@ impl RustPeer {
                 pending.push(ClientInput::WriteDone { document });
             }
             self.problems.extend(fx.problems);
+            self.heard.extend(fx.ephemeral);
             assert!(!fx.disconnect, "our client dropped the connection: {:?}", self.problems);
         }
     }
@@ -295,6 +298,27 @@ impl RustPeer {
         self.until(&format!("{field} = {value:?} in {id}"), |c| c.doc(id).and_then(|d| read_string(d, field)).as_deref() == Some(value)).await;
     }
 
+    /// Sends `text` as an ephemeral message (CBOR text, like `handle.broadcast("…")` in JS).
+    async fn broadcast(&mut self, id: &DocumentId, text: &str) {
+        self.input(ClientInput::Ephemeral { document: *id, data: cbor_text(text) }).await;
+    }
+
+    /// Waits for an ephemeral message on `id` whose data is the CBOR text `text`.
+    async fn hear(&mut self, id: &DocumentId, text: &str) -> PeerId {
+        let want = cbor_text(text);
+        let deadline = tokio::time::Instant::now() + TIMEOUT;
+        loop {
+            if let Some((_, from, _)) = self.heard.iter().find(|(d, _, data)| d == id && *data == want) {
+                return from.clone();
+            }
+            match tokio::time::timeout_at(deadline, self.socket.next()).await {
+                Ok(Some(Ok(tungstenite::Message::Binary(bytes)))) => self.input(ClientInput::Frame(bytes.to_vec())).await,
+                Ok(Some(Ok(_))) => {}
+                other => panic!("no ephemeral {text:?} on {id} (heard {:?}): {other:?}", self.heard),
+            }
+        }
+    }
+
     fn read(&self, id: &DocumentId, field: &str) -> Option<String> {
         self.core.doc(id).and_then(|d| read_string(d, field))
     }
@@ -308,6 +332,14 @@ fn read_string(doc: &AutoCommit, field: &str) -> Option<String> {
         (automerge::Value::Scalar(s), _) => s.as_str().map(str::to_string),
         _ => None,
     }
+}
+
+/// A short string as CBOR (major type 3), what cbor-x writes for a JS string.
+fn cbor_text(text: &str) -> Vec<u8> {
+    assert!(text.len() < 24, "only short strings are encoded here");
+    let mut out = vec![0x60 | text.len() as u8];
+    out.extend_from_slice(text.as_bytes());
+    out
 }
 
 fn list_len(doc: &AutoCommit, field: &str) -> Option<usize> {
@@ -328,6 +360,7 @@ fn parse_url(url: &str) -> DocumentId {
 /// both are gone.
 async fn js_clients_share_a_document(server_url: &str) {
     let mut alice = node_peer("js client alice", &["client", server_url]);
+    let alice_id = alice.expect("peer").await;
     let url = alice.ask("create Budget 2025", "created").await;
 
     // A second JavaScript client finds it by URL, sees the content, and answers.
@@ -337,6 +370,9 @@ async fn js_clients_share_a_document(server_url: &str) {
     assert!(found.contains(r#""items":["roads","schools","parks"]"#), "bob saw {found}");
     bob.ask(&format!("set {url} reply seen by bob"), "set").await;
     alice.ask(&format!("wait {url} reply seen by bob"), "saw").await;
+    // Presence: ephemeral messages pass between the two, never stored.
+    alice.ask(&format!("broadcast {url} alice is here"), "broadcast").await;
+    assert_eq!(bob.ask(&format!("heard {url} alice is here"), "heard").await, alice_id);
 
     // With both JavaScript clients gone, the relay still serves the document from its store.
     drop(alice);
@@ -350,6 +386,7 @@ async fn js_clients_share_a_document(server_url: &str) {
 async fn js_and_rust_clients_share_documents(server_url: &str) {
     // JavaScript creates, we find, change it, and JavaScript sees our change.
     let mut js = node_peer("js client", &["client", server_url]);
+    let js_id = js.expect("peer").await;
     let url = js.ask("create Minutes of March", "created").await;
     let id = parse_url(&url);
     let mut ours = RustPeer::connect(server_url).await;
@@ -357,6 +394,11 @@ async fn js_and_rust_clients_share_documents(server_url: &str) {
     assert_eq!(ours.core.doc(&id).and_then(|d| list_len(d, "items")), Some(3), "roads, schools, parks");
     ours.set(&id, "reply", "seen by rust").await;
     js.ask(&format!("wait {url} reply seen by rust"), "saw").await;
+    // Presence both ways.
+    ours.broadcast(&id, "rust is here").await;
+    assert_eq!(js.ask(&format!("heard {url} rust is here"), "heard").await, ours.core.me().as_str());
+    js.ask(&format!("broadcast {url} js is here"), "broadcast").await;
+    assert_eq!(ours.hear(&id, "js is here").await.as_str(), js_id);
 
     // We create, the relay confirms, and a JavaScript client that connects later finds it.
     let mine = ours.create("Agenda from Rust").await;

@@ -1,7 +1,8 @@
 // A JavaScript automerge-repo peer driven by relay/tests/interop_js.rs over stdin/stdout.
 // Every answer is one line on stdout, `<word> <value>`; failures go to stderr and exit 1.
 //
-//   node peer.mjs client WS_URL   connect a Repo + WebSocketClientAdapter to a sync server
+//   node peer.mjs client WS_URL   connect a Repo + WebSocketClientAdapter to a sync server;
+//                                 prints `peer <its peer id>`
 //   node peer.mjs server          run a Repo + NodeWSServerAdapter on a random port;
 //                                 prints `listening <port>`
 //
@@ -13,6 +14,10 @@
 //   wait URL FIELD VALUE  wait until the document's FIELD reads VALUE (as a string: text objects
 //                         and a Rust peer's scalar strings both count); prints `saw <json>`
 //   set URL FIELD VALUE   change the document: FIELD = VALUE; prints `set <field>`
+//   broadcast URL TEXT    send the string TEXT as an ephemeral message; prints `broadcast sent`
+//   heard URL TEXT        wait until an ephemeral message equal to the string TEXT arrived for
+//                         the document (since it was first created or found here);
+//                         prints `heard <sender peer id>`
 // The process exits when stdin closes.
 
 import readline from "node:readline"
@@ -32,6 +37,7 @@ let repo
 if (mode === "client") {
   if (!wsUrl) fail("usage: node peer.mjs client WS_URL")
   repo = new Repo({ network: [new WebSocketClientAdapter(wsUrl, 200)] })
+  console.log(`peer ${repo.peerId}`)
 } else if (mode === "server") {
   const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 })
   const port = await listening(wss)
@@ -47,8 +53,15 @@ if (mode === "client") {
 }
 
 const handles = new Map()
+const heard = new Map() // url -> [{ senderId, message }]
+function keep(h) {
+  handles.set(h.url, h)
+  heard.set(h.url, [])
+  h.on("ephemeral-message", ({ senderId, message }) => heard.get(h.url).push({ senderId, message }))
+  return h
+}
 async function handle(url) {
-  if (!handles.has(url)) handles.set(url, await withTimeout(repo.find(url), TIMEOUT_MS, `find ${url}`))
+  if (!handles.has(url)) keep(await withTimeout(repo.find(url), TIMEOUT_MS, `find ${url}`))
   return handles.get(url)
 }
 
@@ -58,7 +71,7 @@ async function run(line) {
     case "create": {
       const h = repo.create({ title: args.join(" "), items: ["roads", "schools"] })
       h.change(d => { d.items.push("parks") })
-      handles.set(h.url, h)
+      keep(h)
       return `created ${h.url}`
     }
     case "find": {
@@ -76,6 +89,20 @@ async function run(line) {
       const h = await handle(url)
       h.change(d => { d[field] = value.join(" ") })
       return `set ${field}`
+    }
+    case "broadcast": {
+      const [url, ...text] = args
+      const h = await handle(url)
+      h.broadcast(text.join(" "))
+      return "broadcast sent"
+    }
+    case "heard": {
+      const [url, ...text] = args
+      await handle(url)
+      const wanted = text.join(" ")
+      let found
+      await waitFor(() => (found = heard.get(url).find(m => m.message === wanted)), TIMEOUT_MS, `ephemeral ${wanted} on ${url}`)
+      return `heard ${found.senderId}`
     }
     default:
       throw new Error(`unknown command ${cmd}`)
