@@ -141,6 +141,7 @@ pub struct Organisation {
     pub name: String,
     pub kind: OrganisationKind,
     /// Folkmängd.
+    #[autosurgeon(missing = "Option::default")]
     pub population: Option<u32>,
 }
 
@@ -152,6 +153,7 @@ pub struct Person {
     /// Namn.
     pub name: String,
     /// Organisation.
+    #[autosurgeon(missing = "Option::default")]
     pub organisation: Option<OrganisationId>,
 }
 

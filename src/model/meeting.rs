@@ -21,6 +21,7 @@ pub struct Meeting {
     /// Plats.
     pub place: String,
     /// Videolänk.
+    #[autosurgeon(missing = "Option::default")]
     pub video_link: Option<String>,
     /// Status.
     #[autosurgeon(missing = "MeetingStatus::default")]
@@ -98,6 +99,7 @@ pub struct Attendance {
     /// Kommun/organisation, as written in the minutes.
     pub organisation: String,
     /// The council's person, when known.
+    #[autosurgeon(missing = "Option::default")]
     pub person: Option<PersonId>,
     /// The council's organisation, when known.
     #[autosurgeon(missing = "Option::default")]
@@ -170,8 +172,10 @@ pub struct AgendaItem {
     /// Ansvarig: a name or [`EVERYONE`].
     pub responsible: String,
     /// Fixed start (ca tid), "HH:MM"; `None` means it follows from the items before it.
+    #[autosurgeon(missing = "Option::default")]
     pub start: Option<String>,
     /// Längd i minuter.
+    #[autosurgeon(missing = "Option::default")]
     pub duration_minutes: Option<u32>,
     /// Anteckningar (minutes for this item).
     #[autosurgeon(missing = "Text::default")]

@@ -59,7 +59,7 @@ impl ClockTime {
     /// The time `minutes` later, or `None` if that passes midnight.
     pub fn plus_minutes(self, minutes: u32) -> Option<Self> {
         let total = self.0 as u32 + minutes;
-        (total < Self::MINUTES_PER_DAY).then(|| Self(total as u16))
+        (total < Self::MINUTES_PER_DAY).then_some(Self(total as u16))
     }
 
     /// Whole minutes from `earlier` to `self` (negative if `self` is before).

@@ -1,0 +1,100 @@
+//! The demo council: built identically on every device, and faithful to the seed documents.
+
+use automerge::ActorId;
+use radslag::doc::council::hydrate_council;
+use radslag::doc::demo::demo_council;
+use radslag::doc::meeting::hydrate_meeting;
+use radslag::model::agenda_timing::schedule_meeting;
+use radslag::model::{DocUrl, OrganisationKind};
+
+fn urls() -> Vec<DocUrl> {
+    vec![DocUrl("automerge:demo1".into()), DocUrl("automerge:demo2".into())]
+}
+
+#[test]
+fn building_the_demo_twice_gives_identical_documents() {
+    let mut a = demo_council();
+    let mut b = demo_council();
+    assert_eq!(a.root.get_heads(), b.root.get_heads());
+    assert_eq!(a.root.save(), b.root.save());
+    for (ma, mb) in a.meetings.iter_mut().zip(b.meetings.iter_mut()) {
+        assert_eq!(ma.doc.get_heads(), mb.doc.get_heads(), "{}", ma.key);
+    }
+    a.link_meetings(&urls()).unwrap();
+    b.link_meetings(&urls()).unwrap();
+    assert_eq!(a.root.get_heads(), b.root.get_heads());
+}
+
+#[test]
+fn two_demos_merged_do_not_duplicate_anything() {
+    let mut a = demo_council();
+    let mut b = demo_council();
+    a.link_meetings(&urls()).unwrap();
+    b.link_meetings(&urls()).unwrap();
+    let before = hydrate_council(&a.root).unwrap();
+    a.root.merge(&mut b.root).unwrap();
+    assert_eq!(hydrate_council(&a.root).unwrap(), before);
+    let m_before = hydrate_meeting(&a.meetings[0].doc).unwrap();
+    a.meetings[0].doc.merge(&mut b.meetings[0].doc).unwrap();
+    assert_eq!(hydrate_meeting(&a.meetings[0].doc).unwrap(), m_before);
+}
+
+#[test]
+fn the_demo_council_matches_the_seeds() {
+    let mut demo = demo_council();
+    demo.link_meetings(&urls()).unwrap();
+    let c = hydrate_council(&demo.root).unwrap();
+    assert_eq!(c.name, "Fyrbodals e-råd");
+    assert_eq!((c.period_start.as_str(), c.period_end.as_str()), ("2019-03-01", "2020-12-31"));
+    let municipalities = c.organisations.iter().filter(|o| o.kind == OrganisationKind::Municipality).count();
+    assert_eq!((municipalities, c.organisations.len()), (14, 17));
+    assert_eq!(c.municipal_population(), 273_878);
+    assert_eq!(c.mandate.focus_areas.len(), 5);
+    assert_eq!(c.mandate.rules_of_conduct.len(), 4);
+    assert_eq!(c.mandate.version_history.len(), 4);
+    let chair = c.roles.iter().find(|r| r.title == "Ordförande").unwrap();
+    assert_eq!(c.person(chair.holders[0]).unwrap().name, "Henrik Röste");
+    let teachers = c.roles.iter().find(|r| r.title == "Utbildningschefsrepresentant").unwrap();
+    assert_eq!(teachers.holders.len(), 3);
+    assert_eq!(c.meetings.len(), 2);
+    assert_eq!(c.meetings[0].url, urls()[0]);
+}
+
+#[test]
+fn the_first_meeting_has_agenda_minutes_and_attendance() {
+    let demo = demo_council();
+    let m = hydrate_meeting(&demo.meetings[0].doc).unwrap();
+    assert_eq!(m.date, "2019-04-04");
+    assert_eq!((m.attendees.len(), m.absentees.len()), (12, 3));
+    assert!(m.attendees.iter().all(|a| a.person.is_some()));
+    assert_eq!(m.recorded_by.as_deref(), Some("Titti Andersson"));
+    let numbers: Vec<&str> = m.agenda.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5a", "5b", "", "6a", "6b", "7", "8"]);
+    let seven = m.agenda.iter().find(|i| i.number == "7").unwrap();
+    assert!(seven.notes.as_str().contains("Henrik Röste till ordförande"));
+    // Lengths reproduce the printed ca-tider (seed 002).
+    let schedule = schedule_meeting(&m).unwrap();
+    let starts: Vec<String> = schedule.slots.iter().map(|s| s.start.unwrap().to_string()).collect();
+    assert_eq!(starts, ["13:00", "13:05", "13:20", "13:40", "14:00", "14:10", "14:20", "14:40", "14:55", "15:20", "15:40"]);
+    assert!(schedule.issues.is_empty());
+}
+
+#[test]
+fn the_second_meeting_ends_at_four() {
+    let demo = demo_council();
+    let m = hydrate_meeting(&demo.meetings[1].doc).unwrap();
+    assert_eq!(m.date, "2020-09-10");
+    let schedule = schedule_meeting(&m).unwrap();
+    let starts: Vec<String> = schedule.slots.iter().map(|s| s.start.unwrap().to_string()).collect();
+    assert_eq!(starts, ["13:00", "13:10", "13:30", "13:50", "14:00", "16:00"]);
+    assert!(schedule.issues.is_empty());
+}
+
+#[test]
+fn after_hand_over_edits_carry_the_device_actor() {
+    let mut demo = demo_council();
+    let me = ActorId::from(b"device-1".as_slice());
+    demo.hand_over(&me);
+    assert_eq!(demo.root.get_actor(), &me);
+    assert!(demo.meetings.iter().all(|m| m.doc.get_actor() == &me));
+}
