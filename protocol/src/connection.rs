@@ -86,6 +86,12 @@ impl ServerConnection {
                     | Message::Ephemeral { sender, target, .. } => (sender, target),
                     _ => unreachable!("matched above"),
                 };
+                if sender != peer && matches!(msg, Message::Ephemeral { .. }) {
+                    // automerge-repo peers pass on every ephemeral message they receive to their
+                    // other peers, keeping the original sender: so a client echoes back what we
+                    // forwarded to it. We already delivered it; drop the echo, trust nothing in it.
+                    return ConnectionAction::Ignore;
+                }
                 if sender != peer {
                     let why = format!("message claims to be from {sender} but this connection joined as {peer}");
                     self.state = ConnectionState::Closed;
@@ -137,6 +143,23 @@ mod tests {
         c.handle(Message::Join { sender: p("alice"), metadata: PeerMetadata::default(), supported_versions: vec!["1".into()] });
         let forged = Message::Sync { sender: p("bob"), target: p("relay"), document: DocumentId::from_bytes([1; 16]), data: vec![] };
         assert!(matches!(c.handle(forged), ConnectionAction::Close(_)));
+    }
+
+    #[test]
+    fn an_ephemeral_echo_from_a_javascript_peer_is_dropped_not_a_reason_to_close() {
+        let mut c = ServerConnection::new(p("relay"), PeerMetadata::default());
+        c.handle(Message::Join { sender: p("alice"), metadata: PeerMetadata::default(), supported_versions: vec!["1".into()] });
+        // automerge-repo's DocSynchronizer re-sends bob's presence with bob as sender.
+        let echo = Message::Ephemeral {
+            sender: p("bob"),
+            target: p("relay"),
+            document: DocumentId::from_bytes([1; 16]),
+            count: 1,
+            session: "s".into(),
+            data: vec![0x60],
+        };
+        assert_eq!(c.handle(echo), ConnectionAction::Ignore);
+        assert_eq!(c.state(), &ConnectionState::Joined(p("alice")));
     }
 
     #[test]
