@@ -4,12 +4,14 @@
 //! (`NodeWSServerAdapter`).
 //!
 //! Owns the native runner of `radslag_protocol::client::ClientCore` over tokio-tungstenite
-//! used here ([`RustPeer`]).
+//! used here ([`RustPeer`]), and a minimal server made of the protocol crate's server-side state
+//! machines ([`ProtocolServer`]) that runs the same scenarios without the relay.
 //!
 //! Needs `node` and `npm ci --prefix tests/interop` (from the repository root). Without `node`
 //! the tests print why and pass; without the npm packages they fail and say what to run.
 
 use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -20,8 +22,11 @@ use std::time::{Duration, Instant};
 use automerge::{transaction::Transactable, AutoCommit, ObjType, ReadDoc, ROOT};
 use futures::{SinkExt, StreamExt};
 use radslag_protocol::client::{ClientCore, ClientEffects, ClientInput, SaveState};
+use radslag_protocol::connection::{ConnectionAction, ServerConnection};
+use radslag_protocol::doc_sync::{DocInput, DocSync};
 use radslag_protocol::storage::DocumentStore;
-use radslag_protocol::{DocumentId, PeerId};
+use radslag_protocol::wire::PeerMetadata;
+use radslag_protocol::{DocumentId, Message, PeerId};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 use tokio_tungstenite::{tungstenite, MaybeTlsStream, WebSocketStream};
@@ -182,6 +187,116 @@ impl Drop for Relay {
         let _ = self.proc.child.kill();
         let _ = self.proc.child.wait();
         let _ = std::fs::remove_dir_all(&self.data);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The protocol crate's server side over a real WebSocket, without the relay
+
+/// A minimal sync server made only of `radslag_protocol`'s server-side state machines, with
+/// documents in memory and every write acknowledged at once. Aborted on drop.
+struct ProtocolServer {
+    url: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+struct Shared {
+    me: PeerId,
+    docs: HashMap<DocumentId, DocSync>,
+    conns: HashMap<PeerId, mpsc::UnboundedSender<Vec<u8>>>,
+}
+
+impl ProtocolServer {
+    async fn start() -> ProtocolServer {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let url = format!("ws://{}/sync", listener.local_addr().expect("local addr"));
+        let me = PeerId::new("protocol-server").expect("peer id");
+        let shared = Arc::new(Mutex::new(Shared { me, docs: HashMap::new(), conns: HashMap::new() }));
+        let task = tokio::spawn(async move {
+            while let Ok((tcp, _)) = listener.accept().await {
+                tokio::spawn(serve_connection(tcp, shared.clone()));
+            }
+        });
+        ProtocolServer { url, task }
+    }
+}
+
+impl Drop for ProtocolServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn serve_connection(tcp: TcpStream, shared: Arc<Mutex<Shared>>) {
+    let Ok(ws) = tokio_tungstenite::accept_async(tcp).await else { return };
+    let (mut sink, mut stream) = ws.split();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Vec<u8>>();
+    let writer = tokio::spawn(async move {
+        while let Some(frame) = rx.recv().await {
+            if sink.send(tungstenite::Message::Binary(frame.into())).await.is_err() {
+                break;
+            }
+        }
+        let _ = sink.close().await;
+    });
+    let me = shared.lock().expect("lock").me.clone();
+    let mut conn = ServerConnection::new(me.clone(), PeerMetadata { storage_id: Some("protocol-server-storage".into()), is_ephemeral: false });
+    while let Some(Ok(frame)) = stream.next().await {
+        let tungstenite::Message::Binary(bytes) = frame else { continue };
+        let action = match Message::decode(&bytes) {
+            Ok(msg) => conn.handle(msg),
+            Err(e) => ConnectionAction::Close(e.to_string()),
+        };
+        match action {
+            ConnectionAction::Reply(msg) => {
+                if let Some(peer) = conn.peer() {
+                    shared.lock().expect("lock").conns.insert(peer.clone(), tx.clone());
+                }
+                let _ = tx.send(msg.encode());
+            }
+            ConnectionAction::ToDocument(msg) => shared.lock().expect("lock").to_document(msg),
+            ConnectionAction::Ignore => {}
+            ConnectionAction::Close(why) => {
+                let _ = tx.send(Message::Error { sender: Some(me.clone()), target: conn.peer().cloned(), message: why }.encode());
+                break;
+            }
+        }
+    }
+    if let Some(peer) = conn.peer().cloned() {
+        let mut s = shared.lock().expect("lock");
+        s.conns.remove(&peer);
+        for doc in s.docs.values_mut() {
+            doc.handle(DocInput::RemovePeer(peer.clone()));
+        }
+    }
+    drop(tx);
+    let _ = writer.await;
+}
+
+impl Shared {
+    fn to_document(&mut self, msg: Message) {
+        let Some(id) = msg.document().copied() else { return };
+        let Shared { me, docs, conns } = self;
+        let doc = docs.entry(id).or_insert_with(|| DocSync::new(id, me.clone(), AutoCommit::new(), DocumentStore::new_document()));
+        let mut pending = vec![DocInput::FromPeer(msg)];
+        while let Some(input) = pending.pop() {
+            let fx = doc.handle(input);
+            if fx.write.is_some() {
+                pending.push(DocInput::WriteDone);
+            }
+            for out in fx.send {
+                let target = match &out {
+                    Message::Sync { target, .. }
+                    | Message::Request { target, .. }
+                    | Message::DocUnavailable { target, .. }
+                    | Message::Ephemeral { target, .. } => target,
+                    _ => continue,
+                };
+                if let Some(conn) = conns.get(target) {
+                    let _ = conn.send(out.encode());
+                }
+            }
+        }
     }
 }
 
@@ -373,6 +488,9 @@ async fn js_clients_share_a_document(server_url: &str) {
     // Presence: ephemeral messages pass between the two, never stored.
     alice.ask(&format!("broadcast {url} alice is here"), "broadcast").await;
     assert_eq!(bob.ask(&format!("heard {url} alice is here"), "heard").await, alice_id);
+    // Bob's repo echoes alice's presence back to the server; the connection must survive it.
+    bob.ask(&format!("set {url} after presence still syncing"), "set").await;
+    alice.ask(&format!("wait {url} after presence still syncing"), "saw").await;
 
     // With both JavaScript clients gone, the relay still serves the document from its store.
     drop(alice);
@@ -446,6 +564,18 @@ async fn the_same_scenarios_pass_through_the_javascript_server() {
     let url = format!("ws://127.0.0.1:{}/sync", server.expect("listening").await);
     js_clients_share_a_document(&url).await;
     js_and_rust_clients_share_documents(&url).await;
+}
+
+/// The protocol crate's server side alone (`ServerConnection` + `DocSync`, documents in memory)
+/// passes the same scenarios: tells a protocol fault from a relay fault.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_scenarios_pass_through_the_protocol_crates_server_side() {
+    if !node_ready() {
+        return;
+    }
+    let server = ProtocolServer::start().await;
+    js_clients_share_a_document(&server.url).await;
+    js_and_rust_clients_share_documents(&server.url).await;
 }
 
 // ---------------------------------------------------------------------------------------------
