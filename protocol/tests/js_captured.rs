@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use automerge::{sync, sync::SyncDoc, Automerge, ReadDoc};
+use radslag_protocol::connection::{ConnectionAction, ConnectionState, ServerConnection};
 use radslag_protocol::wire::PeerMetadata;
 use radslag_protocol::{DocumentId, Message, PeerId};
 
@@ -64,7 +65,7 @@ fn p(s: &str) -> PeerId {
 #[test]
 fn every_captured_frame_decodes_to_what_the_javascript_side_sent() {
     let manifest = manifest();
-    assert_eq!(manifest.len(), 9, "capture.mjs writes nine fixtures");
+    assert_eq!(manifest.len(), 10, "capture.mjs writes ten fixtures");
     for (name, want) in &manifest {
         let (_, msg) = load(name);
         assert_eq!(msg.type_name(), want.kind, "{name}");
@@ -128,6 +129,18 @@ fn ephemeral_fields_match_the_reference() {
 }
 
 #[test]
+fn a_javascript_peers_echo_of_presence_is_dropped_without_closing_its_connection() {
+    // Bob's repo passed alice's ephemeral message back to the server with alice as sender.
+    let (_, echo) = load("js-client-ephemeral-echo.cbor");
+    let (_, original) = load("js-client-ephemeral.cbor");
+    assert_eq!(echo, original, "the echo is alice's message unchanged");
+    let mut bob = ServerConnection::new(p("js-server"), PeerMetadata::default());
+    bob.handle(Message::Join { sender: p("js-client-b"), metadata: PeerMetadata::default(), supported_versions: vec!["1".into()] });
+    assert_eq!(bob.handle(echo), ConnectionAction::Ignore);
+    assert_eq!(bob.state(), &ConnectionState::Joined(p("js-client-b")));
+}
+
+#[test]
 fn a_captured_sync_payload_carries_the_javascript_document() {
     let (_, msg) = load("js-server-sync-with-changes.cbor");
     let Message::Sync { data, .. } = msg else { panic!("not sync") };
@@ -183,5 +196,5 @@ fn our_encoding_reads_in_javascript_as_the_reference_message() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "automerge-repo reads our encoding differently:\n{stdout}\n{stderr}");
-    assert_eq!(stdout.lines().filter(|l| l.starts_with("same ")).count(), 9, "{stdout}");
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("same ")).count(), 10, "{stdout}");
 }

@@ -22,13 +22,15 @@ import { waitFor, withTimeout, listening } from "./util.mjs"
 const outDir = process.argv[2]
 if (!outDir) throw new Error("usage: node capture.mjs OUT_DIR")
 
-const frames = [] // { from: "client" | "server", bytes: Buffer }
+const frames = [] // { from: "client" | "server", conn: number, bytes: Buffer }
 const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 })
+let connections = 0
 wss.on("connection", socket => {
-  socket.on("message", data => frames.push({ from: "client", bytes: Buffer.from(data) }))
+  const conn = connections++
+  socket.on("message", data => frames.push({ from: "client", conn, bytes: Buffer.from(data) }))
   const send = socket.send.bind(socket)
   socket.send = (data, ...rest) => {
-    frames.push({ from: "server", bytes: Buffer.from(data) })
+    frames.push({ from: "server", conn, bytes: Buffer.from(data) })
     return send(data, ...rest)
   }
 })
@@ -50,9 +52,10 @@ created.change(d => { d.items = ["roads", "schools"] })
 const found = await withTimeout(bob.find(created.url), 10000, "bob finds alice's document")
 if (found.doc().title !== "Budget 2025") throw new Error("bob saw the wrong content")
 
-// ephemeral: alice broadcasts presence on the shared document
+// ephemeral: alice broadcasts presence on the shared document; bob's repo passes it on to its
+// other peers (the server) with alice still as sender: the echo.
 created.broadcast({ cursor: 3, name: "alice" })
-await waitFor(() => frames.some(f => f.from === "client" && typeOf(f) === "ephemeral"), 5000, "an ephemeral frame")
+await waitFor(() => frames.some(isEcho), 5000, "bob's echo of alice's ephemeral frame")
 
 // request answered by doc-unavailable: bob asks for a document nobody has
 const missing = generateAutomergeUrl()
@@ -96,6 +99,7 @@ for (const [from, type] of wanted) {
   if (!frame) throw new Error(`no ${type} frame from the ${from} was seen`)
   save(`js-${from}-${type}.cbor`, frame)
 }
+save("js-client-ephemeral-echo.cbor", frames.find(isEcho))
 // A server sync frame that carries alice's document to bob: applied to an empty document on
 // its own, it yields alice's content.
 const withChanges = frames.find(f => {
@@ -115,6 +119,13 @@ server.shutdown?.()
 wss.close()
 console.log(`wrote ${manifest.length - 2} fixtures to ${outDir}`)
 process.exit(0)
+
+// A client frame whose sender is not the peer that joined on that connection.
+function isEcho(frame) {
+  if (frame.from !== "client" || typeOf(frame) !== "ephemeral") return false
+  const join = frames.find(f => f.conn === frame.conn && typeOf(f) === "join")
+  return join && cbor.decode(join.bytes).senderId !== cbor.decode(frame.bytes).senderId
+}
 
 function typeOf(frame) {
   try {
