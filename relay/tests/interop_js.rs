@@ -254,7 +254,7 @@ async fn serve_connection(tcp: TcpStream, shared: Arc<Mutex<Shared>>) {
                 }
                 let _ = tx.send(msg.encode());
             }
-            ConnectionAction::ToDocument(msg) => shared.lock().expect("lock").to_document(msg),
+            ConnectionAction::ToDocument(msg) => shared.lock().expect("lock").deliver(msg),
             ConnectionAction::Ignore => {}
             ConnectionAction::Close(why) => {
                 let _ = tx.send(Message::Error { sender: Some(me.clone()), target: conn.peer().cloned(), message: why }.encode());
@@ -274,7 +274,7 @@ async fn serve_connection(tcp: TcpStream, shared: Arc<Mutex<Shared>>) {
 }
 
 impl Shared {
-    fn to_document(&mut self, msg: Message) {
+    fn deliver(&mut self, msg: Message) {
         let Some(id) = msg.document().copied() else { return };
         let Shared { me, docs, conns } = self;
         let doc = docs.entry(id).or_insert_with(|| DocSync::new(id, me.clone(), AutoCommit::new(), DocumentStore::new_document()));
@@ -323,10 +323,11 @@ impl RustPeer {
         let mut core = ClientCore::new(me, format!("{:x}", random_u64()), 0);
         let fx = core.handle(0, ClientInput::Tick);
         assert!(fx.connect, "a new client connects on its first tick");
-        let (socket, _) = tokio::time::timeout(TIMEOUT, tokio_tungstenite::connect_async(url))
-            .await
-            .unwrap_or_else(|_| panic!("connecting to {url} timed out"))
-            .unwrap_or_else(|e| panic!("connect to {url}: {e}"));
+        let (socket, _) = match tokio::time::timeout(TIMEOUT, tokio_tungstenite::connect_async(url)).await {
+            Ok(Ok(connected)) => connected,
+            Ok(Err(e)) => panic!("connect to {url}: {e}"),
+            Err(_) => panic!("connecting to {url} timed out"),
+        };
         let mut peer = RustPeer { core, socket, started, problems: Vec::new(), heard: Vec::new() };
         peer.input(ClientInput::SocketOpened).await;
         peer.until("the server's `peer` answer", |c| c.connection() == radslag_protocol::client::Connection::Online).await;

@@ -1,0 +1,335 @@
+//! One WebSocket connection: its reader task (rate limit, decode on this task, the protocol's
+//! `ServerConnection` handshake, routing to document actors), its writer with a bounded
+//! outgoing queue, and how it is closed — always alone, with a code and a logged reason.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket};
+use futures::stream::{SplitSink, SplitStream};
+use futures::{SinkExt, StreamExt};
+use radslag_protocol::connection::{ConnectionAction, ServerConnection};
+use radslag_protocol::wire::DecodeError;
+use radslag_protocol::{DocumentId, Message, PeerId};
+use tokio::sync::{mpsc, watch};
+use tokio::time::{sleep_until, timeout};
+
+use crate::document::{self, Command, Subscriber};
+use crate::limits::RateLimit;
+use crate::AppState;
+
+/// WebSocket close codes the relay uses (RFC 6455, section 7.4.1).
+pub mod close_code {
+    pub const NORMAL: u16 = 1000;
+    pub const GOING_AWAY: u16 = 1001;
+    /// A text frame: the protocol is binary CBOR.
+    pub const UNSUPPORTED_DATA: u16 = 1003;
+    /// A frame we could not read, a protocol violation, a flood.
+    pub const POLICY_VIOLATION: u16 = 1008;
+    pub const MESSAGE_TOO_BIG: u16 = 1009;
+    /// The client reads too slowly: its outgoing queue is full.
+    pub const TRY_AGAIN_LATER: u16 = 1013;
+}
+
+/// How long the writer tries to deliver the final frames and the close frame.
+const CLOSING_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// A WebSocket close reason may be at most 123 bytes.
+const MAX_CLOSE_REASON_BYTES: usize = 123;
+
+/// Why and how a connection is being closed.
+#[derive(Debug, Clone)]
+pub struct CloseRequest {
+    pub code: u16,
+    pub reason: String,
+    /// Deliver what is already queued (e.g. an `error` message) before the close frame.
+    pub flush: bool,
+}
+
+/// The handle other tasks hold on a connection: queue a frame, or ask it to close.
+#[derive(Debug)]
+pub struct Link {
+    id: u64,
+    out: mpsc::Sender<Bytes>,
+    close: watch::Sender<Option<CloseRequest>>,
+}
+
+impl Link {
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Queues a frame without waiting. A full queue means the client does not keep up: the
+    /// connection is closed rather than let it hold anyone else up.
+    pub fn send(&self, frame: Vec<u8>) {
+        match self.out.try_send(Bytes::from(frame)) {
+            Ok(()) => {}
+            Err(mpsc::error::TrySendError::Full(_)) => self.close(CloseRequest {
+                code: close_code::TRY_AGAIN_LATER,
+                reason: "the client reads too slowly: its outgoing queue is full".into(),
+                flush: false,
+            }),
+            // The connection is already gone; its actors hear of it through `PeerGone`.
+            Err(mpsc::error::TrySendError::Closed(_)) => {}
+        }
+    }
+
+    /// Sends an `error` message with `reason`, then closes with `code`.
+    pub fn fail(&self, me: &PeerId, peer: Option<&PeerId>, code: u16, reason: String) {
+        let error = Message::Error { sender: Some(me.clone()), target: peer.cloned(), message: reason.clone() };
+        // Best effort: if the queue is full the close below still happens.
+        let _ = self.out.try_send(Bytes::from(error.encode()));
+        self.close(CloseRequest { code, reason, flush: true });
+    }
+
+    /// Asks the connection to close; the first request wins and is logged.
+    pub fn close(&self, request: CloseRequest) {
+        let id = self.id;
+        self.close.send_if_modified(|current| {
+            if current.is_some() {
+                return false;
+            }
+            match request.code {
+                close_code::NORMAL | close_code::GOING_AWAY => {
+                    tracing::debug!(connection = id, code = request.code, "closing: {}", request.reason)
+                }
+                _ => tracing::warn!(connection = id, code = request.code, "closing the connection: {}", request.reason),
+            }
+            *current = Some(request);
+            true
+        });
+    }
+}
+
+/// Runs one upgraded WebSocket until it closes.
+pub async fn run(state: AppState, socket: WebSocket) {
+    // Keeps shutdown waiting until this connection has told its documents it is gone.
+    let _running = state.inner.tasks.token();
+    let limits = state.limits().clone();
+    let (out_tx, out_rx) = mpsc::channel(limits.outgoing_queue);
+    let (close_tx, close_rx) = watch::channel(None);
+    let link = Arc::new(Link { id: state.next_connection_id(), out: out_tx, close: close_tx });
+    tracing::debug!(connection = link.id, "connection opened");
+    let (sink, stream) = socket.split();
+    let writer = tokio::spawn(write_loop(sink, out_rx, close_rx.clone(), link.clone(), limits.socket_write_timeout));
+
+    let mut reader = Reader {
+        handshake: ServerConnection::new(state.me().clone(), state.inner.metadata.clone()),
+        rate: RateLimit::new(&limits, Instant::now()),
+        documents: HashSet::new(),
+        state: state.clone(),
+        link: link.clone(),
+    };
+    reader.read_loop(stream, close_rx).await;
+    // The reader stops only once a close is requested or the socket ended; make sure the
+    // writer stops too.
+    link.close(CloseRequest { code: close_code::NORMAL, reason: "the connection ended".into(), flush: false });
+    if let Err(e) = writer.await {
+        tracing::warn!(connection = link.id, "the connection's writer failed: {e}");
+    }
+    if let Some(peer) = reader.handshake.peer().cloned() {
+        for id in reader.documents {
+            document::notify_if_loaded(&state, id, Command::PeerGone { peer: peer.clone(), connection: link.id }).await;
+        }
+        tracing::info!(connection = link.id, %peer, "peer disconnected");
+    }
+}
+
+struct Reader {
+    handshake: ServerConnection,
+    rate: RateLimit,
+    /// Documents this connection sent messages for; each is told when it closes.
+    documents: HashSet<DocumentId>,
+    state: AppState,
+    link: Arc<Link>,
+}
+
+/// Whether the reader goes on after a frame.
+enum Next {
+    Continue,
+    Stop,
+}
+
+impl Reader {
+    async fn read_loop(&mut self, mut stream: SplitStream<WebSocket>, mut close_rx: watch::Receiver<Option<CloseRequest>>) {
+        let mut shutdown = self.state.shutdown_signal();
+        let handshake_deadline = tokio::time::Instant::now() + self.state.limits().handshake_timeout;
+        loop {
+            let joined = self.handshake.peer().is_some();
+            let frame = tokio::select! {
+                biased;
+                _ = close_rx.wait_for(Option::is_some) => return,
+                _ = shutdown.wait_for(|stopping| *stopping) => {
+                    self.link.close(CloseRequest { code: close_code::GOING_AWAY, reason: "the relay is shutting down".into(), flush: true });
+                    return;
+                }
+                _ = sleep_until(handshake_deadline), if !joined => {
+                    let why = format!("no \"join\" within {} s", self.state.limits().handshake_timeout.as_secs());
+                    self.fail(close_code::POLICY_VIOLATION, why);
+                    return;
+                }
+                frame = stream.next() => frame,
+            };
+            let next = match frame {
+                None => Next::Stop,
+                Some(Err(e)) => self.read_error(e),
+                Some(Ok(WsMessage::Binary(bytes))) => self.frame(bytes).await,
+                Some(Ok(WsMessage::Text(_))) => {
+                    self.fail(close_code::UNSUPPORTED_DATA, "text frames are not part of the protocol: send binary CBOR".into());
+                    Next::Stop
+                }
+                Some(Ok(WsMessage::Close(_))) => Next::Stop,
+                Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => Next::Continue,
+            };
+            if let Next::Stop = next {
+                return;
+            }
+        }
+    }
+
+    fn read_error(&self, e: axum::Error) -> Next {
+        let text = e.to_string();
+        // tungstenite reports a message over `max_message_size` as a capacity error.
+        if text.contains("Space limit exceeded") || text.contains("too long") || text.contains("too big") {
+            self.fail(close_code::MESSAGE_TOO_BIG, format!("frame larger than the {} bytes allowed", self.state.limits().max_frame_bytes));
+        } else {
+            tracing::debug!(connection = self.link.id, "reading from the socket failed: {text}");
+        }
+        Next::Stop
+    }
+
+    async fn frame(&mut self, bytes: Bytes) -> Next {
+        if let Err(why) = self.rate.admit(bytes.len(), Instant::now()) {
+            self.fail(close_code::POLICY_VIOLATION, format!("flood: {why}"));
+            return Next::Stop;
+        }
+        let message = match Message::decode(&bytes) {
+            Ok(m) => m,
+            Err(e) => {
+                let code = match e {
+                    DecodeError::TooLarge(_) => close_code::MESSAGE_TOO_BIG,
+                    _ => close_code::POLICY_VIOLATION,
+                };
+                self.fail(code, format!("unreadable message: {e}"));
+                return Next::Stop;
+            }
+        };
+        match self.handshake.handle(message) {
+            ConnectionAction::Reply(reply) => {
+                if let Some(peer) = self.handshake.peer() {
+                    tracing::info!(connection = self.link.id, %peer, "peer joined");
+                }
+                self.link.send(reply.encode());
+                Next::Continue
+            }
+            ConnectionAction::Ignore => Next::Continue,
+            ConnectionAction::Close(why) if why == "peer left" => {
+                self.link.close(CloseRequest { code: close_code::NORMAL, reason: why, flush: true });
+                Next::Stop
+            }
+            ConnectionAction::Close(why) => {
+                self.fail(close_code::POLICY_VIOLATION, why);
+                Next::Stop
+            }
+            ConnectionAction::ToDocument(message) => self.to_document(message).await,
+        }
+    }
+
+    async fn to_document(&mut self, message: Message) -> Next {
+        let (Some(id), Some(peer)) = (message.document().copied(), self.handshake.peer().cloned()) else {
+            return Next::Continue;
+        };
+        if !self.documents.contains(&id) {
+            let max = self.state.limits().documents_per_connection;
+            if self.documents.len() >= max {
+                self.fail(close_code::POLICY_VIOLATION, format!("more than {max} documents open on one connection"));
+                return Next::Stop;
+            }
+            self.documents.insert(id);
+        }
+        let from = Subscriber { peer, link: self.link.clone() };
+        document::deliver(&self.state, id, Command::FromPeer { from, message }).await;
+        Next::Continue
+    }
+
+    fn fail(&self, code: u16, reason: String) {
+        self.link.fail(self.state.me(), self.handshake.peer(), code, reason);
+    }
+}
+
+async fn write_loop(
+    mut sink: SplitSink<WebSocket, WsMessage>,
+    mut out: mpsc::Receiver<Bytes>,
+    mut close_rx: watch::Receiver<Option<CloseRequest>>,
+    link: Arc<Link>,
+    write_timeout: std::time::Duration,
+) {
+    loop {
+        let frame = tokio::select! {
+            biased;
+            _ = close_rx.wait_for(Option::is_some) => break,
+            frame = out.recv() => frame,
+        };
+        let Some(frame) = frame else { break };
+        let sent = tokio::select! {
+            biased;
+            _ = close_rx.wait_for(Option::is_some) => break,
+            sent = timeout(write_timeout, sink.send(WsMessage::Binary(frame))) => sent,
+        };
+        match sent {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => {
+                link.close(CloseRequest { code: close_code::NORMAL, reason: format!("writing to the socket failed: {e}"), flush: false });
+                return;
+            }
+            Err(_) => {
+                link.close(CloseRequest {
+                    code: close_code::TRY_AGAIN_LATER,
+                    reason: format!("the client did not read for {} s", write_timeout.as_secs()),
+                    flush: false,
+                });
+                return;
+            }
+        }
+    }
+    let request = close_rx.borrow().clone();
+    let Some(request) = request else { return };
+    let closing = async {
+        if request.flush {
+            while let Ok(frame) = out.try_recv() {
+                sink.send(WsMessage::Binary(frame)).await?;
+            }
+        }
+        let reason = truncate_reason(&request.reason);
+        sink.send(WsMessage::Close(Some(CloseFrame { code: request.code, reason: reason.into() }))).await?;
+        sink.close().await
+    };
+    // The client may be gone already or not reading: that is fine, the socket is dropped anyway.
+    let _ = timeout(CLOSING_TIMEOUT, closing).await;
+}
+
+fn truncate_reason(reason: &str) -> &str {
+    if reason.len() <= MAX_CLOSE_REASON_BYTES {
+        return reason;
+    }
+    let mut end = MAX_CLOSE_REASON_BYTES;
+    while !reason.is_char_boundary(end) {
+        end -= 1;
+    }
+    &reason[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_reasons_are_cut_at_a_character_boundary() {
+        assert_eq!(truncate_reason("short"), "short");
+        let long = "å".repeat(100);
+        let cut = truncate_reason(&long);
+        assert!(cut.len() <= MAX_CLOSE_REASON_BYTES && cut.chars().all(|c| c == 'å'));
+    }
+}

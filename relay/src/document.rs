@@ -1,0 +1,318 @@
+//! One document's actor: it loads the document from disk, owns the protocol's `DocSync` and the
+//! connections subscribed to this document, writes changes durably before anything reflecting
+//! them is sent, and leaves memory when nobody has had it open for a while.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use radslag_protocol::doc_sync::{DocEffects, DocInput, DocSync};
+use radslag_protocol::storage::{DocumentStore, PendingWrite, StorageError, StorageKey};
+use radslag_protocol::{DocumentId, Message, PeerId};
+use tokio::sync::mpsc;
+use tokio::task::{JoinError, JoinHandle};
+use tokio::time::{sleep_until, Instant};
+
+use crate::connection::{close_code, Link};
+use crate::disk::DiskStore;
+use crate::AppState;
+
+/// A connection subscribed to a document, under the peer id it joined with.
+#[derive(Debug, Clone)]
+pub struct Subscriber {
+    pub peer: PeerId,
+    pub link: Arc<Link>,
+}
+
+/// What connections tell a document's actor.
+#[derive(Debug)]
+pub enum Command {
+    /// A document message from a peer (already decoded and checked by the handshake).
+    FromPeer { from: Subscriber, message: Message },
+    /// The connection closed.
+    PeerGone { peer: PeerId, connection: u64 },
+}
+
+/// Hands `command` to the document's actor, starting the actor if the document is not loaded.
+/// Waits if the actor's inbox is full (back-pressure on the sending connection only).
+pub async fn deliver(state: &AppState, id: DocumentId, mut command: Command) {
+    // A second try covers an actor that ended (shutdown, panic) after we took its sender.
+    for _ in 0..2 {
+        let sender = {
+            let mut registry = state.registry();
+            match registry.get(&id) {
+                Some(sender) => sender.clone(),
+                None => {
+                    let (tx, rx) = mpsc::channel(state.limits().document_inbox);
+                    registry.insert(id, tx.clone());
+                    let actor = Actor::new(state.clone(), id);
+                    state.inner.tasks.spawn(actor.run(rx));
+                    tx
+                }
+            }
+        };
+        match sender.send(command).await {
+            Ok(()) => return,
+            Err(mpsc::error::SendError(back)) => {
+                command = back;
+                let mut registry = state.registry();
+                if registry.get(&id).is_some_and(|s| s.same_channel(&sender)) {
+                    registry.remove(&id);
+                }
+            }
+        }
+    }
+    tracing::warn!(document = %id, "a message for this document was dropped: its actor is not running");
+}
+
+/// Hands `command` to the document's actor if the document is loaded (a document that left
+/// memory has no subscribers to forget).
+pub async fn notify_if_loaded(state: &AppState, id: DocumentId, command: Command) {
+    let sender = state.registry().get(&id).cloned();
+    if let Some(sender) = sender {
+        let _ = sender.send(command).await;
+    }
+}
+
+/// What woke the actor.
+enum Event {
+    Command(Option<Command>),
+    WriteFinished(Result<Result<(), StorageError>, JoinError>),
+    RetryWrite,
+    Idle,
+    ShutdownBegan,
+}
+
+struct Actor {
+    id: DocumentId,
+    state: AppState,
+    disk: Arc<DiskStore>,
+    /// `None` when the document could not be loaded: then it answers `doc-unavailable` and
+    /// never writes, so nothing on disk is touched until a later load succeeds.
+    sync: Option<DocSync>,
+    subscribers: HashMap<PeerId, Subscriber>,
+    write: Option<JoinHandle<Result<(), StorageError>>>,
+    retry_at: Option<Instant>,
+    last_activity: Instant,
+    stopping: bool,
+}
+
+impl Actor {
+    fn new(state: AppState, id: DocumentId) -> Self {
+        let disk = state.disk().clone();
+        Actor {
+            id,
+            state,
+            disk,
+            sync: None,
+            subscribers: HashMap::new(),
+            write: None,
+            retry_at: None,
+            last_activity: Instant::now(),
+            stopping: false,
+        }
+    }
+
+    async fn run(mut self, mut inbox: mpsc::Receiver<Command>) {
+        self.load().await;
+        let mut shutdown = self.state.shutdown_signal();
+        loop {
+            if self.stopping && self.subscribers.is_empty() && self.write.is_none() && self.saved_or_given_up() {
+                self.leave_registry(&inbox, true);
+                break;
+            }
+            let idle_at = self.idle().then(|| self.last_activity + self.state.limits().idle_unload);
+            let far = Instant::now() + std::time::Duration::from_secs(86_400);
+            let event = tokio::select! {
+                command = inbox.recv() => Event::Command(command),
+                result = wait_for_write(&mut self.write) => Event::WriteFinished(result),
+                _ = sleep_until(self.retry_at.unwrap_or(far)), if self.retry_at.is_some() => Event::RetryWrite,
+                _ = sleep_until(idle_at.unwrap_or(far)), if idle_at.is_some() && !self.stopping => Event::Idle,
+                _ = shutdown.wait_for(|stopping| *stopping), if !self.stopping => Event::ShutdownBegan,
+            };
+            match event {
+                Event::Command(Some(command)) => {
+                    self.last_activity = Instant::now();
+                    self.command(command);
+                }
+                // Every sender is gone: only possible when the registry dropped us.
+                Event::Command(None) => break,
+                Event::WriteFinished(result) => {
+                    self.write = None;
+                    self.write_finished(result);
+                }
+                Event::RetryWrite => {
+                    self.retry_at = None;
+                    self.input(DocInput::RetryWrite);
+                }
+                Event::Idle => {
+                    if self.leave_registry(&inbox, false) {
+                        tracing::debug!(document = %self.id, "unloaded: no peers and everything saved");
+                        break;
+                    }
+                    // Someone is about to send us something: stay.
+                    self.last_activity = Instant::now();
+                }
+                Event::ShutdownBegan => self.stopping = true,
+            }
+        }
+    }
+
+    async fn load(&mut self) {
+        let disk = self.disk.clone();
+        let id = self.id;
+        let loaded = tokio::task::spawn_blocking(move || {
+            let (store, loaded) = futures::executor::block_on(DocumentStore::load(&*disk, &id))?;
+            let moved: Vec<(StorageKey, Result<std::path::PathBuf, StorageError>)> =
+                loaded.damaged.iter().map(|key| (key.clone(), disk.move_aside(key))).collect();
+            Ok::<_, StorageError>((store, loaded.doc, moved))
+        })
+        .await;
+        match loaded {
+            Ok(Ok((store, doc, moved))) => {
+                for (key, result) in moved {
+                    match result {
+                        Ok(to) => tracing::warn!(document = %id, "the chunk {key} could not be read; moved it to {}", to.display()),
+                        Err(e) => tracing::error!(document = %id, "the chunk {key} could not be read and not be moved aside: {e}"),
+                    }
+                }
+                self.sync = Some(DocSync::new(id, self.state.me().clone(), doc, store));
+            }
+            Ok(Err(e)) => tracing::error!(document = %id, "could not load the document: {e}"),
+            Err(e) => tracing::error!(document = %id, "loading the document failed: {e}"),
+        }
+    }
+
+    fn command(&mut self, command: Command) {
+        match command {
+            Command::FromPeer { from, message } => {
+                if self.sync.is_none() {
+                    // Could not load: say so rather than sync an empty document over a real one.
+                    if matches!(message, Message::Sync { .. } | Message::Request { .. }) {
+                        let reply = Message::DocUnavailable { sender: self.state.me().clone(), target: from.peer.clone(), document: self.id };
+                        from.link.send(reply.encode());
+                    }
+                    return;
+                }
+                let peer = from.peer.clone();
+                match self.subscribers.get(&peer) {
+                    Some(known) if known.link.id() == from.link.id() => {}
+                    Some(_) => {
+                        // The same peer id on a new connection: its old sync state is stale.
+                        self.subscribers.insert(peer.clone(), from);
+                        self.input(DocInput::RemovePeer(peer));
+                    }
+                    None => {
+                        self.subscribers.insert(peer, from);
+                    }
+                }
+                self.input(DocInput::FromPeer(message));
+            }
+            Command::PeerGone { peer, connection } => {
+                if self.subscribers.get(&peer).is_some_and(|s| s.link.id() == connection) {
+                    self.subscribers.remove(&peer);
+                    self.input(DocInput::RemovePeer(peer));
+                }
+            }
+        }
+    }
+
+    fn input(&mut self, input: DocInput) {
+        let Some(sync) = self.sync.as_mut() else { return };
+        let effects = sync.handle(input);
+        self.effects(effects);
+    }
+
+    fn effects(&mut self, effects: DocEffects) {
+        for message in effects.send {
+            let target = match &message {
+                Message::Sync { target, .. }
+                | Message::Request { target, .. }
+                | Message::DocUnavailable { target, .. }
+                | Message::Ephemeral { target, .. } => target,
+                _ => continue,
+            };
+            if let Some(subscriber) = self.subscribers.get(target) {
+                subscriber.link.send(message.encode());
+            }
+        }
+        if let Some(write) = effects.write {
+            self.start_write(write);
+        }
+        if !effects.remove.is_empty() {
+            let disk = self.disk.clone();
+            let id = self.id;
+            let keys = effects.remove;
+            self.state.inner.tasks.spawn_blocking(move || {
+                for key in keys {
+                    // A chunk left behind is redundant, not harmful: log and go on.
+                    if let Err(e) = disk.remove_sync(&key) {
+                        tracing::warn!(document = %id, "could not delete the compacted chunk {key}: {e}");
+                    }
+                }
+            });
+        }
+        if let Some((peer, why)) = effects.bad_peer {
+            if let Some(subscriber) = self.subscribers.get(&peer) {
+                subscriber.link.fail(self.state.me(), Some(&peer), close_code::POLICY_VIOLATION, why);
+            }
+        }
+    }
+
+    fn start_write(&mut self, write: PendingWrite) {
+        let disk = self.disk.clone();
+        tracing::trace!(document = %self.id, bytes = write.data.len(), "writing {}", write.key);
+        self.write = Some(tokio::task::spawn_blocking(move || disk.put_sync(&write.key, &write.data)));
+    }
+
+    fn write_finished(&mut self, result: Result<Result<(), StorageError>, JoinError>) {
+        let error = match result {
+            Ok(Ok(())) => return self.input(DocInput::WriteDone),
+            Ok(Err(e)) => e.to_string(),
+            Err(e) => format!("the write task failed: {e}"),
+        };
+        let retry = self.state.limits().write_retry;
+        if self.stopping {
+            tracing::error!(document = %self.id, "could not store changes while shutting down: {error}; they were not acknowledged to anyone");
+        } else {
+            tracing::error!(document = %self.id, "could not store changes: {error}; retrying in {} ms", retry.as_millis());
+            self.retry_at = Some(Instant::now() + retry);
+        }
+        self.input(DocInput::WriteFailed);
+    }
+
+    fn saved_or_given_up(&mut self) -> bool {
+        match self.sync.as_mut() {
+            None => true,
+            Some(sync) => sync.is_saved() || sync.write_failed(),
+        }
+    }
+
+    /// No peers, no write under way, nothing unsaved: the document may leave memory.
+    fn idle(&mut self) -> bool {
+        self.subscribers.is_empty() && self.write.is_none() && self.retry_at.is_none() && self.sync.as_mut().is_none_or(DocSync::is_saved)
+    }
+
+    /// Removes this actor from the registry if no connection holds or is using its sender and
+    /// its inbox is empty (or unconditionally when `force`). Returns whether it left.
+    ///
+    /// Connections take a sender only under the registry lock, so once the registry's sender is
+    /// the only one and the inbox is empty, no message can still arrive.
+    fn leave_registry(&self, inbox: &mpsc::Receiver<Command>, force: bool) -> bool {
+        let mut registry = self.state.registry();
+        match registry.get(&self.id) {
+            Some(sender) if force || (sender.strong_count() == 1 && inbox.is_empty()) => {
+                registry.remove(&self.id);
+                true
+            }
+            Some(_) => false,
+            None => true,
+        }
+    }
+}
+
+async fn wait_for_write(write: &mut Option<JoinHandle<Result<(), StorageError>>>) -> Result<Result<(), StorageError>, JoinError> {
+    match write.as_mut() {
+        Some(handle) => handle.await,
+        None => std::future::pending().await,
+    }
+}

@@ -1,0 +1,199 @@
+//! radslag-relay: stores council documents on disk and syncs them between members over the
+//! automerge-repo WebSocket protocol. axum and tokio around the sans-IO `radslag-protocol` core.
+//!
+//! # The control loop
+//!
+//! 1. [`app`] routes `GET /sync` to a WebSocket upgrade (frame size bounded), `GET /healthz` to
+//!    "ok", and everything else to the built app under `--static`.
+//! 2. Each WebSocket gets its own task ([`connection`]). It checks each frame against the
+//!    connection's rate limit, decodes it *on that task* (`Message::decode`), and runs the
+//!    protocol's `ServerConnection` handshake (`join` → `peer`). Document messages go to that
+//!    document's actor through a bounded channel. Outgoing frames come back through a bounded
+//!    queue; a connection whose queue is full, or that floods or sends garbage, is closed alone.
+//! 3. Each document in use has an actor task ([`document`]) that owns the protocol's `DocSync`
+//!    and the connections subscribed to that document. It feeds inputs in and carries effects
+//!    out: a `write` goes to the [`disk`] store in `spawn_blocking` (temporary file, fsync,
+//!    rename, fsync the folder) and only when it is durable does `WriteDone` let the core send
+//!    sync messages — store before telling. Messages arriving meanwhile wait in the core and
+//!    share the next write (group commit). A document with no peers and nothing unsaved leaves
+//!    memory after [`Limits::idle_unload`].
+//! 4. Shutdown (SIGTERM, Ctrl-C, or the future given to [`serve`]) stops accepting, closes every
+//!    connection with "going away", lets every actor finish its write, then returns.
+
+pub mod connection;
+pub mod disk;
+pub mod document;
+pub mod limits;
+pub mod static_files;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::serve::ListenerExt;
+use axum::Router;
+use radslag_protocol::storage::StorageError;
+use radslag_protocol::wire::PeerMetadata;
+use radslag_protocol::{DocumentId, PeerId};
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, watch};
+use tokio_util::task::TaskTracker;
+
+pub use disk::DiskStore;
+pub use limits::Limits;
+
+/// The peer id the relay announces in its `peer` answers.
+pub const RELAY_PEER_ID: &str = "radslag-relay";
+
+/// What went wrong starting or running the relay, with a message a person can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum RelayError {
+    #[error("the data folder cannot be used: {0}")]
+    Storage(#[from] StorageError),
+    #[error("could not listen on {addr}: {source}")]
+    Listen { addr: String, source: std::io::Error },
+    #[error("the server stopped with an error: {0}")]
+    Serve(std::io::Error),
+}
+
+/// How the relay is set up.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub static_dir: Option<PathBuf>,
+    pub limits: Limits,
+}
+
+/// Shared by every connection and actor: the disk store, the registry of document actors, and
+/// the shutdown signal.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    me: PeerId,
+    metadata: PeerMetadata,
+    disk: Arc<DiskStore>,
+    static_dir: Option<PathBuf>,
+    limits: Limits,
+    /// The actor of every document in memory. An actor removes itself when it goes idle.
+    registry: Mutex<HashMap<DocumentId, mpsc::Sender<document::Command>>>,
+    tasks: TaskTracker,
+    shutdown: watch::Sender<bool>,
+    next_connection: std::sync::atomic::AtomicU64,
+}
+
+impl AppState {
+    pub fn new(config: Config) -> Result<Self, RelayError> {
+        let disk = DiskStore::open(&config.data_dir)?;
+        let me = PeerId::new(RELAY_PEER_ID).map_err(|e| StorageError::other(e.to_string()))?;
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                me,
+                metadata: PeerMetadata { storage_id: None, is_ephemeral: false },
+                disk: Arc::new(disk),
+                static_dir: config.static_dir,
+                limits: config.limits,
+                registry: Mutex::new(HashMap::new()),
+                tasks: TaskTracker::new(),
+                shutdown: watch::channel(false).0,
+                next_connection: std::sync::atomic::AtomicU64::new(1),
+            }),
+        })
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
+    }
+
+    pub fn me(&self) -> &PeerId {
+        &self.inner.me
+    }
+
+    pub fn disk(&self) -> &Arc<DiskStore> {
+        &self.inner.disk
+    }
+
+    /// How many documents are in memory now.
+    pub fn loaded_documents(&self) -> usize {
+        self.registry().len()
+    }
+
+    fn registry(&self) -> MutexGuard<'_, HashMap<DocumentId, mpsc::Sender<document::Command>>> {
+        // A panic while holding this lock cannot leave the map half-changed (single inserts and
+        // removes), so a poisoned lock is still usable.
+        self.inner.registry.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn next_connection_id(&self) -> u64 {
+        self.inner.next_connection.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn shutdown_signal(&self) -> watch::Receiver<bool> {
+        self.inner.shutdown.subscribe()
+    }
+
+    fn is_shutting_down(&self) -> bool {
+        *self.inner.shutdown.borrow()
+    }
+
+    /// Tells every connection and actor to finish.
+    pub fn begin_shutdown(&self) {
+        self.inner.shutdown.send_replace(true);
+    }
+
+    /// Waits until every connection and actor task has ended (after [`AppState::begin_shutdown`]).
+    pub async fn wait_for_tasks(&self) {
+        self.inner.tasks.close();
+        self.inner.tasks.wait().await;
+    }
+}
+
+/// The relay's routes; tests build it without a server.
+pub fn app(state: AppState) -> Router {
+    let router = Router::new().route("/sync", get(sync_socket)).route("/healthz", get(|| async { "ok" }));
+    let router = match &state.inner.static_dir {
+        Some(dir) => router.fallback_service(static_files::service(dir)),
+        None => router,
+    };
+    router.with_state(state)
+}
+
+async fn sync_socket(State(state): State<AppState>, ws: WebSocketUpgrade) -> Response {
+    if state.is_shutting_down() {
+        return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "the relay is shutting down").into_response();
+    }
+    let max = state.limits().max_frame_bytes;
+    ws.max_message_size(max)
+        .max_frame_size(max)
+        .on_failed_upgrade(|e| tracing::warn!("a WebSocket upgrade failed: {e}"))
+        .on_upgrade(move |socket| connection::run(state, socket))
+}
+
+/// Serves `state` on `listener` (with `TCP_NODELAY` on every accepted socket) until `shutdown`
+/// completes, then closes connections and waits for every document to be saved.
+pub async fn serve(listener: TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), RelayError> {
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::warn!("could not set TCP_NODELAY on an accepted socket: {e}");
+        }
+    });
+    let signal_state = state.clone();
+    let result = axum::serve(listener, app(state.clone()))
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            tracing::info!("shutting down: closing connections and saving documents");
+            signal_state.begin_shutdown();
+        })
+        .await;
+    // If serving failed, the connections and actors must still stop and save.
+    state.begin_shutdown();
+    state.wait_for_tasks().await;
+    result.map_err(RelayError::Serve)
+}
