@@ -233,11 +233,11 @@ impl Reader {
                 self.fail(close_code::POLICY_VIOLATION, why);
                 Next::Stop
             }
-            ConnectionAction::ToDocument(message) => self.to_document(message).await,
+            ConnectionAction::ToDocument(message) => self.route_to_document(message).await,
         }
     }
 
-    async fn to_document(&mut self, message: Message) -> Next {
+    async fn route_to_document(&mut self, message: Message) -> Next {
         let (Some(id), Some(peer)) = (message.document().copied(), self.handshake.peer().cloned()) else {
             return Next::Continue;
         };
