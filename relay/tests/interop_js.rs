@@ -243,6 +243,7 @@ async fn serve_connection(tcp: TcpStream, shared: Arc<Mutex<Shared>>) {
     let mut conn = ServerConnection::new(me.clone(), PeerMetadata { storage_id: Some("protocol-server-storage".into()), is_ephemeral: false });
     while let Some(Ok(frame)) = stream.next().await {
         let tungstenite::Message::Binary(bytes) = frame else { continue };
+        trace(|| format!("server <- {:?}", Message::decode(&bytes).map(|m| summary(&m))));
         let action = match Message::decode(&bytes) {
             Ok(msg) => conn.handle(msg),
             Err(e) => ConnectionAction::Close(e.to_string()),
@@ -273,6 +274,23 @@ async fn serve_connection(tcp: TcpStream, shared: Arc<Mutex<Shared>>) {
     let _ = writer.await;
 }
 
+/// Prints to stderr when INTEROP_TRACE is set: for finding out why a scenario stalls.
+fn trace(line: impl FnOnce() -> String) {
+    if std::env::var_os("INTEROP_TRACE").is_some() {
+        eprintln!("{}", line());
+    }
+}
+
+fn summary(m: &Message) -> String {
+    match m {
+        Message::Sync { sender, target, data, .. } | Message::Request { sender, target, data, .. } => {
+            let heads = automerge::sync::Message::decode(data).map(|s| (s.heads.len(), s.changes.len()));
+            format!("{} {sender}->{target} {:?} (heads, changes)={heads:?}", m.type_name(), m.document())
+        }
+        other => format!("{} {:?}", other.type_name(), other.document()),
+    }
+}
+
 impl Shared {
     fn deliver(&mut self, msg: Message) {
         let Some(id) = msg.document().copied() else { return };
@@ -292,6 +310,7 @@ impl Shared {
                     | Message::Ephemeral { target, .. } => target,
                     _ => continue,
                 };
+                trace(|| format!("server -> {} (connected: {})", summary(&out), conns.contains_key(target)));
                 if let Some(conn) = conns.get(target) {
                     let _ = conn.send(out.encode());
                 }

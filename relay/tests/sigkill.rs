@@ -1,0 +1,40 @@
+//! Store before telling, checked the hard way: a change one client has received from the relay
+//! survives SIGKILL of the real `radslag-relay` binary, twenty times over on one data folder.
+
+mod support;
+
+use support::{RelayProcess, TestClient};
+
+const ROUNDS: i64 = 20;
+
+#[tokio::test]
+async fn a_change_a_peer_has_seen_survives_sigkill() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut relay = RelayProcess::start(data.path());
+    let first = TestClient::connect("creator", &relay.url());
+    let id = first.create(|_| {});
+    first.put(id, "round", 0);
+    first.wait_saved_on_server(id).await;
+    drop(first);
+
+    for round in 1..=ROUNDS {
+        let alice = TestClient::connect(&format!("alice{round}"), &relay.url());
+        let bob = TestClient::connect(&format!("bob{round}"), &relay.url());
+        alice.find(id);
+        bob.find(id);
+        alice.wait_for_value(id, "round", round - 1).await;
+        alice.put(id, "round", round);
+        alice.put(id, &format!("written in round {round}"), round);
+        // Bob has it: so the relay has told someone, so it must be on disk.
+        bob.wait_for_value(id, &format!("written in round {round}"), round).await;
+        relay.kill();
+
+        relay = RelayProcess::start(data.path());
+        let carol = TestClient::connect(&format!("carol{round}"), &relay.url());
+        carol.find(id);
+        carol.wait_for_value(id, &format!("written in round {round}"), round).await;
+        for earlier in 1..round {
+            assert_eq!(carol.get(id, &format!("written in round {earlier}")), Some(earlier), "round {round} lost round {earlier}'s change");
+        }
+    }
+}
