@@ -326,6 +326,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_full_outgoing_queue_closes_that_connection_instead_of_waiting() {
+        let (out, _rx) = mpsc::channel(1);
+        let (close, close_rx) = watch::channel(None);
+        let link = Link { id: 7, out, close };
+        link.send(vec![1]);
+        assert!(close_rx.borrow().is_none(), "one frame fits");
+        link.send(vec![2]);
+        let request = close_rx.borrow().clone().expect("the second frame overflows and closes");
+        assert_eq!(request.code, close_code::TRY_AGAIN_LATER);
+        assert!(!request.flush, "a slow reader is not sent the backlog first");
+    }
+
+    #[test]
+    fn the_first_close_request_wins() {
+        let (out, _rx) = mpsc::channel(4);
+        let (close, close_rx) = watch::channel(None);
+        let link = Link { id: 8, out, close };
+        link.close(CloseRequest { code: close_code::POLICY_VIOLATION, reason: "flood".into(), flush: true });
+        link.close(CloseRequest { code: close_code::NORMAL, reason: "ended".into(), flush: false });
+        assert_eq!(close_rx.borrow().as_ref().map(|r| r.code), Some(close_code::POLICY_VIOLATION));
+    }
+
+    #[test]
     fn close_reasons_are_cut_at_a_character_boundary() {
         assert_eq!(truncate_reason("short"), "short");
         let long = "å".repeat(100);

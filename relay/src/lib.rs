@@ -162,7 +162,7 @@ pub fn app(state: AppState) -> Router {
         Some(dir) => router.fallback_service(static_files::service(dir)),
         None => router,
     };
-    router.with_state(state)
+    router.layer(tower_http::trace::TraceLayer::new_for_http()).with_state(state)
 }
 
 async fn sync_socket(State(state): State<AppState>, ws: WebSocketUpgrade) -> Response {

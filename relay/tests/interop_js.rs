@@ -29,7 +29,7 @@ use radslag_protocol::wire::PeerMetadata;
 use radslag_protocol::{DocumentId, Message, PeerId};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
-use tokio_tungstenite::{tungstenite, MaybeTlsStream, WebSocketStream};
+use tokio_tungstenite::tungstenite;
 
 /// How long any one condition may take before the test fails. Generous: CI machines are slow
 /// and shared; passing runs take well under a second per step.
@@ -322,23 +322,54 @@ impl Shared {
 // ---------------------------------------------------------------------------------------------
 // Our protocol client over a real WebSocket
 
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
-
-/// `ClientCore` driven over tokio-tungstenite. Writes are acknowledged at once (this peer keeps
-/// documents in memory only), so it behaves like a browser tab with working storage.
+/// `ClientCore` driven over tokio-tungstenite, the way the app's runtime drives it: a task
+/// feeds every frame from the server in as it arrives, so sync rounds complete while the test
+/// waits on a JavaScript peer. Writes are acknowledged at once (this peer keeps documents in
+/// memory only), like a browser tab with working storage. Dropping it closes the connection.
 struct RustPeer {
+    inner: Arc<Mutex<Inner>>,
+    reader: tokio::task::JoinHandle<()>,
+    writer: tokio::task::JoinHandle<()>,
+}
+
+struct Inner {
     core: ClientCore,
-    socket: Socket,
     started: Instant,
+    out: mpsc::UnboundedSender<Vec<u8>>,
     problems: Vec<String>,
     /// Ephemeral messages received: (document, sender, data).
     heard: Vec<(DocumentId, PeerId, Vec<u8>)>,
+    unavailable: Vec<DocumentId>,
+    /// Why the connection ended, if it did.
+    closed: Option<String>,
+}
+
+impl Inner {
+    /// Feeds one input and carries out every effect, including the inputs effects lead to.
+    fn input(&mut self, input: ClientInput) {
+        let mut pending = vec![input];
+        while let Some(input) = pending.pop() {
+            let now = self.started.elapsed().as_millis() as u64;
+            let fx: ClientEffects = self.core.handle(now, input);
+            for frame in fx.send {
+                let _ = self.out.send(frame);
+            }
+            for (document, _write) in fx.writes {
+                pending.push(ClientInput::WriteDone { document });
+            }
+            self.problems.extend(fx.problems);
+            self.heard.extend(fx.ephemeral);
+            self.unavailable.extend(fx.unavailable);
+            if fx.disconnect {
+                self.closed = Some(format!("our client dropped the connection: {:?}", self.problems));
+            }
+        }
+    }
 }
 
 impl RustPeer {
     async fn connect(url: &str) -> RustPeer {
         let me = PeerId::new(format!("rust-{:x}", random_u64())).expect("peer id");
-        let started = Instant::now();
         let mut core = ClientCore::new(me, format!("{:x}", random_u64()), 0);
         let fx = core.handle(0, ClientInput::Tick);
         assert!(fx.connect, "a new client connects on its first tick");
@@ -347,55 +378,79 @@ impl RustPeer {
             Ok(Err(e)) => panic!("connect to {url}: {e}"),
             Err(_) => panic!("connecting to {url} timed out"),
         };
-        let mut peer = RustPeer { core, socket, started, problems: Vec::new(), heard: Vec::new() };
-        peer.input(ClientInput::SocketOpened).await;
-        peer.until("the server's `peer` answer", |c| c.connection() == radslag_protocol::client::Connection::Online).await;
+        let (mut sink, mut stream) = socket.split();
+        let (out, mut outgoing) = mpsc::unbounded_channel::<Vec<u8>>();
+        let inner = Arc::new(Mutex::new(Inner {
+            core,
+            started: Instant::now(),
+            out,
+            problems: Vec::new(),
+            heard: Vec::new(),
+            unavailable: Vec::new(),
+            closed: None,
+        }));
+        let writer = tokio::spawn(async move {
+            while let Some(frame) = outgoing.recv().await {
+                if sink.send(tungstenite::Message::Binary(frame.into())).await.is_err() {
+                    break;
+                }
+            }
+        });
+        let shared = inner.clone();
+        let reader = tokio::spawn(async move {
+            let why = loop {
+                match stream.next().await {
+                    Some(Ok(tungstenite::Message::Binary(bytes))) => shared.lock().expect("lock").input(ClientInput::Frame(bytes.to_vec())),
+                    Some(Ok(tungstenite::Message::Close(reason))) => break format!("the server closed the connection: {reason:?}"),
+                    Some(Ok(_)) => {} // ping/pong are tungstenite's; text is not part of the protocol
+                    Some(Err(e)) => break format!("socket error: {e}"),
+                    None => break "the server closed the connection".to_string(),
+                }
+            };
+            let mut inner = shared.lock().expect("lock");
+            inner.closed.get_or_insert(why);
+        });
+        let peer = RustPeer { inner, reader, writer };
+        peer.input(ClientInput::SocketOpened);
+        peer.until("the server's `peer` answer", |i| i.core.connection() == radslag_protocol::client::Connection::Online).await;
         peer
     }
 
-    fn now(&self) -> u64 {
-        self.started.elapsed().as_millis() as u64
+    fn input(&self, input: ClientInput) {
+        self.inner.lock().expect("lock").input(input);
     }
 
-    /// Feeds one input and carries out every effect, including the inputs effects lead to.
-    async fn input(&mut self, input: ClientInput) {
-        let mut pending = vec![input];
-        while let Some(input) = pending.pop() {
-            let now = self.now();
-            let fx: ClientEffects = self.core.handle(now, input);
-            for frame in fx.send {
-                self.socket.send(tungstenite::Message::Binary(frame.into())).await.expect("send frame");
-            }
-            for (document, _write) in fx.writes {
-                pending.push(ClientInput::WriteDone { document });
-            }
-            self.problems.extend(fx.problems);
-            self.heard.extend(fx.ephemeral);
-            assert!(!fx.disconnect, "our client dropped the connection: {:?}", self.problems);
-        }
+    fn with<T>(&self, f: impl FnOnce(&mut Inner) -> T) -> T {
+        f(&mut self.inner.lock().expect("lock"))
     }
 
-    /// Reads frames until `done` holds for the client.
-    async fn until(&mut self, what: &str, done: impl Fn(&mut ClientCore) -> bool) {
-        let deadline = tokio::time::Instant::now() + TIMEOUT;
-        while !done(&mut self.core) {
-            let next = tokio::time::timeout_at(deadline, self.socket.next()).await;
-            match next {
-                Err(_) => panic!("our client did not see {what} within {TIMEOUT:?}; problems: {:?}", self.problems),
-                Ok(None) => panic!("the server closed the connection while we waited for {what}; problems: {:?}", self.problems),
-                Ok(Some(Err(e))) => panic!("socket error while we waited for {what}: {e}"),
-                Ok(Some(Ok(tungstenite::Message::Binary(bytes)))) => self.input(ClientInput::Frame(bytes.to_vec())).await,
-                Ok(Some(Ok(tungstenite::Message::Close(reason)))) => {
-                    panic!("the server closed the connection ({reason:?}) while we waited for {what}; problems: {:?}", self.problems)
+    /// Waits until `done` holds, polling while the reader task feeds frames in.
+    async fn until(&self, what: &str, done: impl Fn(&mut Inner) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            {
+                let mut inner = self.inner.lock().expect("lock");
+                if done(&mut inner) {
+                    return;
                 }
-                Ok(Some(Ok(_))) => {} // ping/pong handled by tungstenite; text is not part of the protocol
+                if let Some(why) = &inner.closed {
+                    panic!("waiting for {what}: {why}; problems: {:?}", inner.problems);
+                }
+                if Instant::now() > deadline {
+                    panic!("our client did not see {what} within {TIMEOUT:?}; problems: {:?}", inner.problems);
+                }
             }
+            tokio::time::sleep(Duration::from_millis(10)).await;
         }
+    }
+
+    fn me(&self) -> String {
+        self.with(|i| i.core.me().as_str().to_string())
     }
 
     /// Creates a document `{title: <text>, items: [..]}` as a JavaScript peer would, with text
     /// objects for strings.
-    async fn create(&mut self, title: &str) -> DocumentId {
+    fn create(&self, title: &str) -> DocumentId {
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&random_u64().to_le_bytes());
         bytes[8..].copy_from_slice(&random_u64().to_le_bytes());
@@ -409,53 +464,61 @@ impl RustPeer {
             doc.splice_text(&o, 0, 0, item).expect("item text");
         }
         doc.commit();
-        self.input(ClientInput::Open { document: id, doc, store: DocumentStore::new_document() }).await;
+        self.input(ClientInput::Open { document: id, doc, store: DocumentStore::new_document() });
         id
     }
 
     /// Sets a scalar string field, as the app does for plain values.
-    async fn set(&mut self, id: &DocumentId, field: &str, value: &str) {
-        let doc = self.core.doc_mut(id).expect("document open");
-        doc.put(ROOT, field, value).expect("put");
-        doc.commit();
-        self.input(ClientInput::LocalChange { document: *id }).await;
+    fn set(&self, id: &DocumentId, field: &str, value: &str) {
+        self.with(|i| {
+            let doc = i.core.doc_mut(id).expect("document open");
+            doc.put(ROOT, field, value).expect("put");
+            doc.commit();
+            i.input(ClientInput::LocalChange { document: *id });
+        });
     }
 
-    async fn saved_on_server(&mut self, id: &DocumentId) {
-        self.until("the server confirm it has our changes", |c| c.save_state(id) == Some(SaveState::SavedOnServer)).await;
+    async fn saved_on_server(&self, id: &DocumentId) {
+        self.until("the server confirm it has our changes", |i| i.core.save_state(id) == Some(SaveState::SavedOnServer)).await;
     }
 
-    /// Opens a document we do not have and waits until `field` reads `value`.
-    async fn find(&mut self, id: &DocumentId, field: &str, value: &str) {
-        if !self.core.is_open(id) {
-            self.input(ClientInput::Open { document: *id, doc: AutoCommit::new(), store: DocumentStore::new_document() }).await;
-        }
-        self.until(&format!("{field} = {value:?} in {id}"), |c| c.doc(id).and_then(|d| read_string(d, field)).as_deref() == Some(value)).await;
+    /// Opens a document (asking the server for it if we do not have it) and waits until `field`
+    /// reads `value`.
+    async fn find(&self, id: &DocumentId, field: &str, value: &str) {
+        self.with(|i| {
+            if !i.core.is_open(id) {
+                i.input(ClientInput::Open { document: *id, doc: AutoCommit::new(), store: DocumentStore::new_document() });
+            }
+        });
+        self.until(&format!("{field} = {value:?} in {id}"), |i| i.core.doc(id).and_then(|d| read_string(d, field)).as_deref() == Some(value)).await;
     }
 
     /// Sends `text` as an ephemeral message (CBOR text, like `handle.broadcast("…")` in JS).
-    async fn broadcast(&mut self, id: &DocumentId, text: &str) {
-        self.input(ClientInput::Ephemeral { document: *id, data: cbor_text(text) }).await;
+    fn broadcast(&self, id: &DocumentId, text: &str) {
+        self.input(ClientInput::Ephemeral { document: *id, data: cbor_text(text) });
     }
 
-    /// Waits for an ephemeral message on `id` whose data is the CBOR text `text`.
-    async fn hear(&mut self, id: &DocumentId, text: &str) -> PeerId {
+    /// Waits for an ephemeral message on `id` whose data is the CBOR text `text`; returns its sender.
+    async fn hear(&self, id: &DocumentId, text: &str) -> String {
         let want = cbor_text(text);
-        let deadline = tokio::time::Instant::now() + TIMEOUT;
-        loop {
-            if let Some((_, from, _)) = self.heard.iter().find(|(d, _, data)| d == id && *data == want) {
-                return from.clone();
-            }
-            match tokio::time::timeout_at(deadline, self.socket.next()).await {
-                Ok(Some(Ok(tungstenite::Message::Binary(bytes)))) => self.input(ClientInput::Frame(bytes.to_vec())).await,
-                Ok(Some(Ok(_))) => {}
-                other => panic!("no ephemeral {text:?} on {id} (heard {:?}): {other:?}", self.heard),
-            }
-        }
+        let matches = |i: &Inner| i.heard.iter().find(|(d, _, data)| d == id && *data == want).map(|(_, from, _)| from.as_str().to_string());
+        self.until(&format!("ephemeral {text:?} on {id}"), |i| matches(i).is_some()).await;
+        self.with(|i| matches(i)).expect("heard")
     }
 
     fn read(&self, id: &DocumentId, field: &str) -> Option<String> {
-        self.core.doc(id).and_then(|d| read_string(d, field))
+        self.with(|i| i.core.doc(id).and_then(|d| read_string(d, field)))
+    }
+
+    fn items(&self, id: &DocumentId) -> Option<usize> {
+        self.with(|i| i.core.doc(id).and_then(|d| list_len(d, "items")))
+    }
+}
+
+impl Drop for RustPeer {
+    fn drop(&mut self) {
+        self.reader.abort();
+        self.writer.abort();
     }
 }
 
@@ -527,19 +590,20 @@ async fn js_and_rust_clients_share_documents(server_url: &str) {
     let js_id = js.expect("peer").await;
     let url = js.ask("create Minutes of March", "created").await;
     let id = parse_url(&url);
-    let mut ours = RustPeer::connect(server_url).await;
+    let ours = RustPeer::connect(server_url).await;
     ours.find(&id, "title", "Minutes of March").await;
-    assert_eq!(ours.core.doc(&id).and_then(|d| list_len(d, "items")), Some(3), "roads, schools, parks");
-    ours.set(&id, "reply", "seen by rust").await;
+    assert_eq!(ours.items(&id), Some(3), "roads, schools, parks");
+    ours.set(&id, "reply", "seen by rust");
+    ours.saved_on_server(&id).await;
     js.ask(&format!("wait {url} reply seen by rust"), "saw").await;
     // Presence both ways.
-    ours.broadcast(&id, "rust is here").await;
-    assert_eq!(js.ask(&format!("heard {url} rust is here"), "heard").await, ours.core.me().as_str());
+    ours.broadcast(&id, "rust is here");
+    assert_eq!(js.ask(&format!("heard {url} rust is here"), "heard").await, ours.me());
     js.ask(&format!("broadcast {url} js is here"), "broadcast").await;
     assert_eq!(ours.hear(&id, "js is here").await.as_str(), js_id);
 
     // We create, the relay confirms, and a JavaScript client that connects later finds it.
-    let mine = ours.create("Agenda from Rust").await;
+    let mine = ours.create("Agenda from Rust");
     ours.saved_on_server(&mine).await;
     drop(ours);
     let mut late = node_peer("late js client", &["client", server_url]);
@@ -548,7 +612,7 @@ async fn js_and_rust_clients_share_documents(server_url: &str) {
     assert!(found.contains(r#""items":["minutes","agenda"]"#), "the JS client saw {found}");
 
     // And a change from JavaScript reaches a live Rust client.
-    let mut ours = RustPeer::connect(server_url).await;
+    let ours = RustPeer::connect(server_url).await;
     ours.find(&mine, "title", "Agenda from Rust").await;
     late.ask(&format!("set {} reply seen by js", mine.url()), "set").await;
     ours.find(&mine, "reply", "seen by js").await;
@@ -611,15 +675,15 @@ async fn our_client_syncs_with_the_javascript_server() {
     let ws = format!("ws://127.0.0.1:{port}");
 
     // We create and sync; the server's own repo has our content.
-    let mut ours = RustPeer::connect(&ws).await;
-    let mine = ours.create("Council budget").await;
+    let ours = RustPeer::connect(&ws).await;
+    let mine = ours.create("Council budget");
     ours.saved_on_server(&mine).await;
     let seen = server.ask(&format!("find {}", mine.url()), "found").await;
     assert!(seen.contains(r#""title":"Council budget""#), "the JS server saw {seen}");
     assert!(seen.contains(r#""items":["minutes","agenda"]"#), "the JS server saw {seen}");
 
     // A later change is confirmed and reaches a JavaScript client of the same server.
-    ours.set(&mine, "status", "adopted").await;
+    ours.set(&mine, "status", "adopted");
     ours.saved_on_server(&mine).await;
     let mut js = node_peer("js client", &["client", &ws]);
     js.ask(&format!("wait {} status adopted", mine.url()), "saw").await;
@@ -627,12 +691,13 @@ async fn our_client_syncs_with_the_javascript_server() {
     // The server's repo creates a document; we find it by URL.
     let theirs = parse_url(&server.ask("create Created in JavaScript", "created").await);
     ours.find(&theirs, "title", "Created in JavaScript").await;
-    assert_eq!(ours.core.doc(&theirs).and_then(|d| list_len(d, "items")), Some(3));
+    assert_eq!(ours.items(&theirs), Some(3));
 
     // Live: the JavaScript client changes our document, we see it.
     js.ask(&format!("set {} note from js", mine.url()), "set").await;
     ours.find(&mine, "note", "from js").await;
-    assert!(ours.problems.is_empty(), "problems: {:?}", ours.problems);
+    let problems = ours.with(|i| i.problems.clone());
+    assert!(problems.is_empty(), "problems: {problems:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -642,25 +707,8 @@ async fn the_javascript_server_says_unavailable_for_a_document_nobody_has() {
     }
     let mut server = node_peer("js server", &["server"]);
     let port = server.expect("listening").await;
-    let mut ours = RustPeer::connect(&format!("ws://127.0.0.1:{port}")).await;
+    let ours = RustPeer::connect(&format!("ws://127.0.0.1:{port}")).await;
     let nobody = DocumentId::from_bytes([0x5a; 16]);
-    ours.input(ClientInput::Open { document: nobody, doc: AutoCommit::new(), store: DocumentStore::new_document() }).await;
-    // The client reports it in its effects, which `input` does not keep: watch the frames.
-    let deadline = tokio::time::Instant::now() + TIMEOUT;
-    loop {
-        let frame = match tokio::time::timeout_at(deadline, ours.socket.next()).await {
-            Ok(Some(Ok(tungstenite::Message::Binary(bytes)))) => bytes.to_vec(),
-            Ok(Some(Ok(_))) => continue,
-            other => panic!("no doc-unavailable from the JavaScript server: {other:?}"),
-        };
-        let now = ours.now();
-        let fx = ours.core.handle(now, ClientInput::Frame(frame));
-        assert!(!fx.disconnect, "{:?}", fx.problems);
-        if fx.unavailable.contains(&nobody) {
-            break;
-        }
-        for f in fx.send {
-            ours.socket.send(tungstenite::Message::Binary(f.into())).await.expect("send");
-        }
-    }
+    ours.input(ClientInput::Open { document: nobody, doc: AutoCommit::new(), store: DocumentStore::new_document() });
+    ours.until("doc-unavailable from the JavaScript server", |i| i.unavailable.contains(&nobody)).await;
 }

@@ -1,5 +1,6 @@
-//! Store before telling, checked the hard way: a change one client has received from the relay
-//! survives SIGKILL of the real `radslag-relay` binary, twenty times over on one data folder.
+//! The real `radslag-relay` binary stopped by signals. SIGKILL checks store before telling: a
+//! change one client has received survives, twenty times over on one data folder. SIGTERM
+//! shuts down gracefully and keeps everything.
 
 mod support;
 
@@ -37,4 +38,32 @@ async fn a_change_a_peer_has_seen_survives_sigkill() {
             assert_eq!(carol.get(id, &format!("written in round {earlier}")), Some(earlier), "round {round} lost round {earlier}'s change");
         }
     }
+}
+
+#[tokio::test]
+async fn sigterm_shuts_down_gracefully_and_keeps_everything() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut relay = RelayProcess::start(data.path());
+    let alice = TestClient::connect("alice", &relay.url());
+    let id = alice.create(|_| {});
+    alice.put(id, "kept", 1);
+    alice.wait_saved_on_server(id).await;
+
+    let pid = i32::try_from(relay.child.id()).expect("pid fits");
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0, "send SIGTERM");
+    let mut status = None;
+    support::wait_for("the relay to exit after SIGTERM", None, || {
+        status = relay.child.try_wait().expect("poll the relay");
+        status.is_some()
+    })
+    .await;
+    assert!(status.is_some_and(|s| s.success()), "exit status {status:?}");
+    drop(relay);
+    drop(alice);
+
+    let relay = RelayProcess::start(data.path());
+    let bob = TestClient::connect("bob", &relay.url());
+    bob.find(id);
+    bob.wait_for_value(id, "kept", 1).await;
 }
