@@ -164,11 +164,25 @@ impl Relay {
     async fn start() -> Relay {
         let data = std::env::temp_dir().join(format!("radslag-interop-js-{}-{:x}", std::process::id(), random_u64()));
         std::fs::create_dir_all(&data).expect("create relay data dir");
+        let (url, proc) = Self::spawn(&data).await;
+        Relay { url, data, proc }
+    }
+
+    /// Stops the relay and starts it again on the same data directory (on a new port).
+    async fn restart(&mut self) {
+        let _ = self.proc.child.kill();
+        let _ = self.proc.child.wait();
+        let (url, proc) = Self::spawn(&self.data).await;
+        self.url = url;
+        self.proc = proc;
+    }
+
+    async fn spawn(data: &Path) -> (String, Proc) {
         // Bind :0 to learn a free port, release it, hand it to the relay.
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
         let addr = format!("127.0.0.1:{port}");
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_radslag-relay"));
-        cmd.arg("--listen").arg(&addr).arg("--data").arg(&data);
+        cmd.arg("--listen").arg(&addr).arg("--data").arg(data);
         let mut proc = Proc::spawn("radslag-relay", cmd);
         let deadline = Instant::now() + TIMEOUT;
         while TcpStream::connect(&addr).await.is_err() {
@@ -178,7 +192,7 @@ impl Relay {
             assert!(Instant::now() < deadline, "radslag-relay did not listen on {addr} within {TIMEOUT:?}:\n{}", proc.stderr());
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        Relay { url: format!("ws://{addr}/sync"), data, proc }
+        (format!("ws://{addr}/sync"), proc)
     }
 }
 
@@ -556,7 +570,7 @@ fn parse_url(url: &str) -> DocumentId {
 
 /// Two JavaScript clients share a document through the server at `url`; a third finds it after
 /// both are gone.
-async fn js_clients_share_a_document(server_url: &str) {
+async fn js_clients_share_a_document(server_url: &str) -> String {
     let mut alice = node_peer("js client alice", &["client", server_url]);
     let alice_id = alice.expect("peer").await;
     let url = alice.ask("create Budget 2025", "created").await;
@@ -581,6 +595,7 @@ async fn js_clients_share_a_document(server_url: &str) {
     let mut carol = node_peer("js client carol", &["client", server_url]);
     let found = carol.ask(&format!("find {url}"), "found").await;
     assert!(found.contains(r#""reply":"seen by bob""#), "carol saw {found}");
+    url
 }
 
 /// A JavaScript client and our client share documents both ways through the server at `url`.
@@ -624,8 +639,14 @@ async fn js_clients_sync_through_our_relay() {
     if !node_ready() {
         return;
     }
-    let relay = Relay::start().await;
-    js_clients_share_a_document(&relay.url).await;
+    let mut relay = Relay::start().await;
+    let url = js_clients_share_a_document(&relay.url).await;
+
+    // After a restart of the relay on the same data directory, a JS client still finds it.
+    relay.restart().await;
+    let mut dave = node_peer("js client dave", &["client", &relay.url]);
+    let found = dave.ask(&format!("find {url}"), "found").await;
+    assert!(found.contains(r#""title":"Budget 2025""#) && found.contains(r#""reply":"seen by bob""#), "after a restart dave saw {found}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
