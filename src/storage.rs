@@ -1,0 +1,12 @@
+//! Persistence on this device: the IndexedDB backend of `radslag_protocol::storage::Storage`.
+//!
+//! Invariant: only this module touches IndexedDB. A write is done only when its transaction
+//! completes; every request error, transaction error and abort becomes a `StorageError` whose
+//! message a person can act on.
+
+mod indexed_db;
+
+pub use indexed_db::IndexedDbStorage;
+
+/// The database the app uses; tests use their own unique names.
+pub const DATABASE_NAME: &str = "radslag";
