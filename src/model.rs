@@ -8,6 +8,7 @@ pub mod council;
 pub mod ids;
 pub mod keyed;
 pub mod meeting;
+pub mod meeting_rules;
 pub mod position;
 pub mod time;
 

@@ -45,6 +45,32 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// A new, empty meeting (planerat): no agenda, attendance or minutes yet. Every other field
+    /// starts at the value an older document without it would load with.
+    pub fn new(
+        title: impl Into<String>,
+        kind: MeetingKind,
+        date: impl Into<String>,
+        start: impl Into<String>,
+        end: impl Into<String>,
+    ) -> Self {
+        Meeting {
+            title: title.into(),
+            kind,
+            date: date.into(),
+            start: start.into(),
+            end: end.into(),
+            place: String::new(),
+            video_link: None,
+            status: MeetingStatus::Planned,
+            attendees: Vec::new(),
+            absentees: Vec::new(),
+            agenda: Vec::new(),
+            recorded_by: None,
+            approved_by: None,
+        }
+    }
+
     /// The agenda as shown: removed items left out.
     pub fn visible_agenda(&self) -> impl Iterator<Item = &AgendaItem> {
         self.agenda.iter().filter(|i| !i.deleted)
