@@ -1,7 +1,33 @@
 //! Rådslag, the app: a local-first workspace for councils, compiled to WebAssembly.
 //!
-//! `model` and `doc` are pure (native tests); the browser modules (storage, sync, ui) are only
-//! built for wasm32.
+//! `model`, `doc`, `i18n` and `text_diff` are pure (native tests). The browser modules are built
+//! for wasm32 only: `storage` (IndexedDB), `sync` (the runtime around the protocol core) and
+//! `ui` (Leptos). [`start`] mounts the UI at once and opens the council from IndexedDB; the
+//! network is never waited for.
+//! `src/main.rs` is the entry point Trunk builds.
 
 pub mod doc;
+pub mod i18n;
 pub mod model;
+pub mod text_diff;
+
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod sync;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// Mounts the app and opens the council (called by `main` in the browser).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use leptos::prelude::*;
+
+    console_error_panic_hook::set_once();
+    let ready = ui::Ready(RwSignal::new(None));
+    leptos::mount::mount_to_body(move || view! { <ui::App ready=ready/> });
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = sync::Workspace::start(storage::DATABASE_NAME).await.map(|_| ());
+        ready.0.set(Some(result));
+    });
+}

@@ -122,7 +122,7 @@ async fn a_new_database_is_empty_and_other_documents_stay_apart() {
     DocumentStore::new_document().save(&storage, &b, doc.document()).await.expect("saved");
     let still_empty = storage.load_range(&StorageKey::document_prefix(&a)).await.expect("listed");
     let (_, loaded) = DocumentStore::load(&dbs.reopen(&storage), &b).await.expect("loaded");
-    let title = loaded.doc.get(ROOT, "titel").ok().flatten().map(|(v, _)| v.to_str().map(str::to_owned));
+    let title = loaded.doc.get(ROOT, "titel").ok().flatten().map(|(v, _)| v.as_str().map(str::to_owned));
     dbs.delete_all().await;
 
     assert!(empty.is_empty(), "a fresh database had chunks: {empty:?}");

@@ -1,0 +1,406 @@
+//! The browser's runtime for the protocol core: it owns the open documents (through
+//! `ClientCore`), carries out the core's effects — IndexedDB writes, WebSocket frames, reconnect
+//! timers — and publishes what views need as signals: a revision per document, the sync status,
+//! problems to show. Views read documents and call change functions through [`Workspace`].
+
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use automerge::{ActorId, AutoCommit};
+use futures::channel::mpsc;
+use futures::{SinkExt, StreamExt};
+use gloo_net::websocket::{futures::WebSocket, Message as WsMessage};
+use leptos::prelude::*;
+use radslag_protocol::client::{ClientCore, ClientEffects, ClientInput, Connection, SaveState};
+use radslag_protocol::storage::{DocumentStore, Storage};
+use radslag_protocol::{DocumentId, PeerId};
+use wasm_bindgen_futures::spawn_local;
+
+use crate::doc::{self, DocError};
+use crate::storage::IndexedDbStorage;
+
+/// How long typing may pause before it becomes one change (and is saved and sent).
+const TYPING_PAUSE_MS: u32 = 120;
+/// How often the runtime lets the core's clock move (reconnect backoff, save retries).
+const TICK_MS: u32 = 500;
+/// Where the chosen sync server address is kept on this device.
+const RELAY_URL_KEY: &str = "radslag.relay-url";
+
+/// What the sync indicator shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncView {
+    pub connection: Connection,
+    pub save: SaveState,
+}
+
+/// The open council: documents, the connection to the sync server, and their signals.
+pub struct Workspace {
+    core: RefCell<ClientCore>,
+    storage: IndexedDbStorage,
+    socket: RefCell<Option<mpsc::UnboundedSender<Vec<u8>>>>,
+    /// Bumped on every new socket so events of an old one are ignored.
+    socket_generation: Cell<u64>,
+    revisions: RefCell<BTreeMap<DocumentId, ArcRwSignal<u64>>>,
+    unavailable: ArcRwSignal<BTreeSet<DocumentId>>,
+    status: ArcRwSignal<SyncView>,
+    problems: ArcRwSignal<Vec<String>>,
+    typing: RefCell<Option<(DocumentId, gloo_timers::callback::Timeout)>>,
+    actor: ActorId,
+}
+
+thread_local! {
+    static WORKSPACE: RefCell<Option<Rc<Workspace>>> = const { RefCell::new(None) };
+}
+
+/// The workspace, once [`Workspace::start`] has opened it.
+pub fn workspace() -> Option<Rc<Workspace>> {
+    WORKSPACE.with(|w| w.borrow().clone())
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Unix seconds, for the time stamped on changes.
+pub fn now_secs() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+fn random_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+impl Workspace {
+    /// Opens the device's storage and the council's root document (building the demo council
+    /// the first time), then starts syncing. Nothing waits for the network.
+    pub async fn start(database: &str) -> Result<Rc<Workspace>, String> {
+        let storage = IndexedDbStorage::new(database);
+        storage.open().await.map_err(|e| e.to_string())?;
+        let me = PeerId::new(format!("radslag-{}", random_id())).map_err(|e| e.to_string())?;
+        let core = ClientCore::new(me, random_id(), now_ms());
+        let ws = Rc::new(Workspace {
+            core: RefCell::new(core),
+            storage,
+            socket: RefCell::new(None),
+            socket_generation: Cell::new(0),
+            revisions: RefCell::new(BTreeMap::new()),
+            unavailable: ArcRwSignal::new(BTreeSet::new()),
+            status: ArcRwSignal::new(SyncView { connection: Connection::Connecting, save: SaveState::SavedOnDevice }),
+            problems: ArcRwSignal::new(Vec::new()),
+            typing: RefCell::new(None),
+            actor: ActorId::random(),
+        });
+        WORKSPACE.with(|w| *w.borrow_mut() = Some(ws.clone()));
+        ws.open_council(demo::ROOT).await?;
+        let ticker = ws.clone();
+        gloo_timers::callback::Interval::new(TICK_MS, move || ticker.handle(ClientInput::Tick)).forget();
+        ws.handle(ClientInput::Tick);
+        Ok(ws)
+    }
+
+    /// The council root this app shows.
+    pub fn council_id(&self) -> DocumentId {
+        demo::ROOT
+    }
+
+    async fn open_council(self: &Rc<Self>, id: DocumentId) -> Result<(), String> {
+        let (store, mut loaded) = self.load(id).await?;
+        if !loaded.is_empty() || id != demo::ROOT {
+            self.open_loaded(id, loaded, store);
+            return Ok(());
+        }
+        // First start on this device: the demo council, built identically on every device so
+        // that copies made offline merge without duplicates.
+        let mut demo = doc::demo::demo_council();
+        let urls: Vec<doc::DocUrl> = demo.meetings.iter().map(|m| doc::DocUrl(demo::meeting_id(m.key).url())).collect();
+        demo.link_meetings(&urls).map_err(|e| e.to_string())?;
+        demo.hand_over(&self.actor);
+        for (m, url) in demo.meetings.into_iter().zip(&urls) {
+            let mid = DocumentId::parse(&url.0).map_err(|e| e.to_string())?;
+            let (store, mut existing) = self.load(mid).await?;
+            if existing.is_empty() {
+                self.open_loaded(mid, m.doc, store);
+            } else {
+                self.open_loaded(mid, existing, store);
+            }
+        }
+        self.open_loaded(id, demo.root, DocumentStore::new_document());
+        Ok(())
+    }
+
+    async fn load(&self, id: DocumentId) -> Result<(DocumentStore, Loaded), String> {
+        let (store, mut loaded) = DocumentStore::load(&self.storage, &id).await.map_err(|e| e.to_string())?;
+        if !loaded.damaged.is_empty() {
+            self.problem(format!(
+                "{} damaged piece(s) of a document could not be read on this device and were skipped; the rest is intact.",
+                loaded.damaged.len()
+            ));
+        }
+        loaded.doc.set_actor(self.actor.clone());
+        Ok((store, Loaded(loaded.doc)))
+    }
+
+    fn open_loaded(self: &Rc<Self>, id: DocumentId, doc: impl Into<AutoCommit>, store: DocumentStore) {
+        self.revision_signal(id);
+        self.handle(ClientInput::Open { document: id, doc: doc.into(), store });
+    }
+
+    /// Opens a document if it is not open yet: from this device, else from the server.
+    pub fn ensure_open(self: &Rc<Self>, id: DocumentId) {
+        if self.core.borrow().is_open(&id) {
+            return;
+        }
+        let ws = self.clone();
+        spawn_local(async move {
+            match ws.load(id).await {
+                Ok((store, loaded)) => {
+                    if !ws.core.borrow().is_open(&id) {
+                        ws.open_loaded(id, loaded, store);
+                    }
+                }
+                Err(e) => ws.problem(e),
+            }
+        });
+    }
+
+    /// The signal that changes whenever document `id` does.
+    pub fn revision_signal(&self, id: DocumentId) -> ArcRwSignal<u64> {
+        self.revisions.borrow_mut().entry(id).or_insert_with(|| ArcRwSignal::new(0)).clone()
+    }
+
+    pub fn status(&self) -> ArcRwSignal<SyncView> {
+        self.status.clone()
+    }
+
+    pub fn problems(&self) -> ArcRwSignal<Vec<String>> {
+        self.problems.clone()
+    }
+
+    pub fn unavailable(&self) -> ArcRwSignal<BTreeSet<DocumentId>> {
+        self.unavailable.clone()
+    }
+
+    /// Reads a document; `None` if it is not open (yet) or has no content.
+    pub fn read<T>(&self, id: &DocumentId, f: impl FnOnce(&AutoCommit) -> T) -> Option<T> {
+        let core = self.core.borrow();
+        let doc = core.doc(id)?;
+        Some(f(doc))
+    }
+
+    /// Makes a structural change (add, move, remove…) with a change function from `doc::`.
+    pub fn change<T>(self: &Rc<Self>, id: DocumentId, f: impl FnOnce(&mut AutoCommit, i64) -> Result<T, DocError>) -> Result<T, String> {
+        self.flush_typing();
+        let result = {
+            let mut core = self.core.borrow_mut();
+            let Some(doc) = core.doc_mut(&id) else { return Err("This document is not open.".into()) };
+            f(doc, now_secs()).map_err(|e| e.to_string())
+        };
+        self.handle(ClientInput::LocalChange { document: id });
+        self.bump(id);
+        result
+    }
+
+    /// Applies typing (a text splice) now, and commits it as one change after a short pause.
+    pub fn type_text(self: &Rc<Self>, id: DocumentId, f: impl FnOnce(&mut AutoCommit) -> Result<(), DocError>) -> Result<(), String> {
+        if self.typing.borrow().as_ref().is_some_and(|(d, _)| *d != id) {
+            self.flush_typing();
+        }
+        {
+            let mut core = self.core.borrow_mut();
+            let Some(doc) = core.doc_mut(&id) else { return Err("This document is not open.".into()) };
+            f(doc).map_err(|e| e.to_string())?;
+        }
+        let ws = self.clone();
+        let timer = gloo_timers::callback::Timeout::new(TYPING_PAUSE_MS, move || ws.flush_typing());
+        *self.typing.borrow_mut() = Some((id, timer));
+        Ok(())
+    }
+
+    /// Commits pending typing at once (on blur, before a structural change).
+    pub fn flush_typing(self: &Rc<Self>) {
+        let Some((id, _timer)) = self.typing.borrow_mut().take() else { return };
+        let committed = {
+            let mut core = self.core.borrow_mut();
+            core.doc_mut(&id).is_some_and(|doc| doc::commit_typing(doc, now_secs()))
+        };
+        if committed {
+            self.handle(ClientInput::LocalChange { document: id });
+        }
+        self.bump(id);
+    }
+
+    /// The sync server's WebSocket address: the one chosen in settings, else this origin's /sync.
+    pub fn relay_url() -> String {
+        if let Some(url) = local_storage().and_then(|s| s.get_item(RELAY_URL_KEY).ok().flatten()).filter(|u| !u.is_empty()) {
+            return url;
+        }
+        let location = web_sys::window().map(|w| w.location());
+        let host = location.as_ref().and_then(|l| l.host().ok()).unwrap_or_else(|| "localhost:8080".into());
+        let secure = location.and_then(|l| l.protocol().ok()).is_some_and(|p| p == "https:");
+        format!("{}://{host}/sync", if secure { "wss" } else { "ws" })
+    }
+
+    /// Chooses another sync server (empty: this origin) and reconnects to it.
+    pub fn set_relay_url(self: &Rc<Self>, url: &str) -> Result<(), String> {
+        let url = url.trim();
+        if !url.is_empty() && !(url.starts_with("ws://") || url.starts_with("wss://")) {
+            return Err("ws".into());
+        }
+        if let Some(s) = local_storage() {
+            let _ = if url.is_empty() { s.remove_item(RELAY_URL_KEY) } else { s.set_item(RELAY_URL_KEY, url) };
+        }
+        self.drop_socket();
+        self.handle(ClientInput::SocketClosed);
+        Ok(())
+    }
+
+    pub fn dismiss_problems(&self) {
+        self.problems.set(Vec::new());
+    }
+
+    fn problem(&self, text: String) {
+        self.problems.update(|p| p.push(text));
+    }
+
+    fn bump(&self, id: DocumentId) {
+        if let Some(sig) = self.revisions.borrow().get(&id) {
+            sig.update(|r| *r += 1);
+        }
+    }
+
+    /// Feeds one input to the core and carries out what it asks.
+    pub fn handle(self: &Rc<Self>, input: ClientInput) {
+        let fx = self.core.borrow_mut().handle(now_ms(), input);
+        self.carry_out(fx);
+    }
+
+    fn carry_out(self: &Rc<Self>, fx: ClientEffects) {
+        if fx.disconnect {
+            self.drop_socket();
+        }
+        if let Some(tx) = self.socket.borrow().as_ref() {
+            for frame in fx.send {
+                let _ = tx.unbounded_send(frame);
+            }
+        }
+        for (id, write) in fx.writes {
+            let ws = self.clone();
+            spawn_local(async move {
+                let input = match ws.storage.put(&write.key, &write.data).await {
+                    Ok(()) => ClientInput::WriteDone { document: id },
+                    Err(e) => ClientInput::WriteFailed { document: id, message: e.to_string() },
+                };
+                ws.handle(input);
+            });
+        }
+        for key in fx.removes {
+            let ws = self.clone();
+            spawn_local(async move {
+                if let Err(e) = ws.storage.remove(&key).await {
+                    ws.problem(e.to_string());
+                }
+            });
+        }
+        for id in fx.changed {
+            self.bump(id);
+        }
+        if !fx.unavailable.is_empty() {
+            self.unavailable.update(|u| u.extend(fx.unavailable.iter().copied()));
+        }
+        for text in fx.problems {
+            self.problem(text);
+        }
+        if fx.connect {
+            self.connect();
+        }
+        if fx.status_changed {
+            let mut core = self.core.borrow_mut();
+            let view = SyncView { connection: core.connection(), save: core.overall_save_state() };
+            drop(core);
+            if self.status.get_untracked() != view {
+                self.status.set(view);
+            }
+        }
+    }
+
+    fn drop_socket(&self) {
+        self.socket_generation.set(self.socket_generation.get() + 1);
+        // Dropping the sender ends the writer task, which closes the socket.
+        self.socket.borrow_mut().take();
+    }
+
+    fn connect(self: &Rc<Self>) {
+        self.drop_socket();
+        let generation = self.socket_generation.get();
+        let socket = match WebSocket::open(&Self::relay_url()) {
+            Ok(s) => s,
+            Err(_) => {
+                self.handle(ClientInput::SocketClosed);
+                return;
+            }
+        };
+        let (mut sink, mut stream) = socket.split();
+        let (tx, mut rx) = mpsc::unbounded::<Vec<u8>>();
+        *self.socket.borrow_mut() = Some(tx);
+        spawn_local(async move {
+            // gloo's sink waits for the socket to open before the first send.
+            while let Some(frame) = rx.next().await {
+                if sink.send(WsMessage::Bytes(frame)).await.is_err() {
+                    break;
+                }
+            }
+            let _ = sink.close().await;
+        });
+        let ws = self.clone();
+        spawn_local(async move {
+            while let Some(msg) = stream.next().await {
+                if ws.socket_generation.get() != generation {
+                    return;
+                }
+                match msg {
+                    Ok(WsMessage::Bytes(bytes)) => ws.handle(ClientInput::Frame(bytes)),
+                    Ok(WsMessage::Text(_)) => {}
+                    Err(_) => break,
+                }
+            }
+            if ws.socket_generation.get() == generation {
+                ws.socket.borrow_mut().take();
+                ws.handle(ClientInput::SocketClosed);
+            }
+        });
+        self.handle(ClientInput::SocketOpened);
+    }
+}
+
+/// A loaded document; empty when this device has never had it.
+struct Loaded(AutoCommit);
+
+impl Loaded {
+    fn is_empty(&mut self) -> bool {
+        self.0.get_heads().is_empty()
+    }
+}
+
+impl From<Loaded> for AutoCommit {
+    fn from(l: Loaded) -> AutoCommit {
+        l.0
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The demo council's document ids: fixed, so every device opens the same documents.
+pub mod demo {
+    use radslag_protocol::DocumentId;
+
+    pub const ROOT: DocumentId = DocumentId::from_bytes(*b"radslag:demo:rot");
+
+    /// A demo meeting's id, derived from its key ("2019-04-04").
+    pub fn meeting_id(key: &str) -> DocumentId {
+        let ns = uuid::Uuid::from_bytes(*b"radslag:demo:mtg");
+        DocumentId::from_bytes(uuid::Uuid::new_v5(&ns, key.as_bytes()).into_bytes())
+    }
+}

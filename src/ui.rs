@@ -1,0 +1,111 @@
+//! The UI: the app shell (header, language switch, sync indicator, problems) and the page the
+//! URL names. One folder per thing the user sees; views read documents through signals and
+//! call `doc::` change functions through the workspace — never a second copy of the truth.
+
+pub mod agenda;
+pub mod council;
+pub mod meeting;
+pub mod route;
+pub mod settings;
+pub mod sync_status;
+pub mod text_field;
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, Key, Lang};
+use crate::sync::{workspace, Workspace};
+use route::Route;
+
+const LANG_KEY: &str = "radslag.lang";
+
+/// The language signal every view reads.
+#[derive(Clone, Copy)]
+pub struct LangContext(pub RwSignal<Lang>);
+
+/// The text for `key` in the current language (reactive).
+pub fn tr(key: Key) -> &'static str {
+    let LangContext(lang) = expect_context::<LangContext>();
+    t(lang.get(), key)
+}
+
+/// Runs `f` with the workspace; does nothing before the workspace has started.
+pub fn with_ws<T>(f: impl FnOnce(&Rc<Workspace>) -> T) -> Option<T> {
+    workspace().map(|ws| f(&ws))
+}
+
+fn stored_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+fn store_lang(lang: Lang) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(LANG_KEY, lang.code());
+    }
+    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+}
+
+/// Whether the workspace has opened: `None` while opening, `Some(Err)` if it could not.
+#[derive(Clone, Copy)]
+pub struct Ready(pub RwSignal<Option<Result<(), String>>>);
+
+#[component]
+pub fn App(ready: Ready) -> impl IntoView {
+    let lang = RwSignal::new(stored_lang());
+    store_lang(lang.get_untracked());
+    provide_context(LangContext(lang));
+    let route = route::provide_route();
+    let switch_language = move |_| {
+        let next = lang.get_untracked().other();
+        lang.set(next);
+        store_lang(next);
+    };
+    view! {
+        <header class="app-header">
+            <a class="app-name" href="#/">{move || tr(Key::AppName)}</a>
+            <nav aria-label=move || tr(Key::MainNav)>
+                <a href="#/">{move || tr(Key::Council)}</a>
+                <a href="#/settings">{move || tr(Key::Settings)}</a>
+            </nav>
+            {move || ready.0.get().is_some_and(|r| r.is_ok()).then(|| view! { <sync_status::SyncStatus/> })}
+            <button class="lang" lang=move || lang.get().other().code() aria-label=move || tr(Key::SwitchLanguageLabel) on:click=switch_language>
+                {move || tr(Key::SwitchLanguage)}
+            </button>
+        </header>
+        {move || ready.0.get().is_some_and(|r| r.is_ok()).then(|| view! { <Problems/> })}
+        <main id="main">
+            {move || match ready.0.get() {
+                None => view! { <p class="loading">{tr(Key::Loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="problem" role="alert">{e}</p> }.into_any(),
+                Some(Ok(())) => match route.get() {
+                    Route::Council => view! { <council::CouncilPage/> }.into_any(),
+                    Route::Meeting(id) => view! { <meeting::MeetingPage id=id/> }.into_any(),
+                    Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+                    Route::NotFound => view! { <p>{tr(Key::NotFound)}</p> }.into_any(),
+                },
+            }}
+        </main>
+    }
+}
+
+/// Problems a person should read: failed saves, server errors, damaged data.
+#[component]
+fn Problems() -> impl IntoView {
+    let problems = with_ws(|ws| ws.problems());
+    let list = Signal::derive(move || problems.as_ref().map(|p| p.get()).unwrap_or_default());
+    view! {
+        <Show when=move || !list.with(Vec::is_empty)>
+            <div class="problems" role="alert">
+                <ul>{move || list.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <button on:click=move |_| { with_ws(|ws| ws.dismiss_problems()); }>{move || tr(Key::Dismiss)}</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,98 @@
+//! The council page: what the council is for (mandate), its meetings, its organisations with
+//! population, and who holds which role. Read from the council's root document.
+
+use leptos::prelude::*;
+use radslag_protocol::DocumentId;
+
+use super::route::Route;
+use super::{tr, with_ws};
+use crate::doc::council::hydrate_council;
+use crate::i18n::Key;
+use crate::model::Council;
+
+/// The council as the root document holds it now; re-read whenever the document changes.
+fn council_memo() -> Memo<Option<Result<Council, String>>> {
+    let id = with_ws(|ws| ws.council_id());
+    let revision = id.and_then(|id| with_ws(|ws| ws.revision_signal(id)));
+    Memo::new(move |_| {
+        revision.as_ref()?.get();
+        let id = id?;
+        with_ws(|ws| ws.read(&id, |doc| hydrate_council(doc).map_err(|e| e.to_string()))).flatten()
+    })
+}
+
+#[component]
+pub fn CouncilPage() -> impl IntoView {
+    let council = council_memo();
+    move || match council.get() {
+        None => view! { <p class="loading">{tr(Key::Loading)}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="problem" role="alert">{e}</p> }.into_any(),
+        Some(Ok(c)) => view! { <CouncilView council=c/> }.into_any(),
+    }
+}
+
+#[component]
+fn CouncilView(council: Council) -> impl IntoView {
+    let Council { name, organisation, mandate, organisations, people, roles, mut meetings, period_start, period_end, .. } = council;
+    meetings.sort_by(|a, b| b.date.cmp(&a.date));
+    let total: u64 = organisations.iter().filter_map(|o| o.population).map(u64::from).sum();
+    let person_name = move |id| people.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or_default();
+    let list = |entries: Vec<crate::model::Entry>| {
+        entries.into_iter().map(|e| view! { <li>{e.text.as_str().to_string()}</li> }).collect_view()
+    };
+    view! {
+        <article class="council">
+            <h1>{name}</h1>
+            <p class="subtitle">{organisation} " · " {period_start} " – " {period_end}</p>
+            <section aria-labelledby="meetings-h">
+                <h2 id="meetings-h">{move || tr(Key::Meetings)}</h2>
+                {if meetings.is_empty() {
+                    view! { <p>{move || tr(Key::NoMeetings)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="meeting-list">
+                            {meetings.into_iter().map(|m| {
+                                let href = DocumentId::parse(&m.url.0).map(|id| Route::Meeting(id).href()).unwrap_or_default();
+                                view! { <li><a href=href><span class="date">{m.date.clone()}</span> " " {m.title.clone()}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+            <section aria-labelledby="purpose-h">
+                <h2 id="purpose-h">{move || tr(Key::Purpose)}</h2>
+                <p>{mandate.purpose.as_str().to_string()}</p>
+                <h3>{move || tr(Key::Goals)}</h3>
+                <ul>{list(mandate.goals)}</ul>
+                <h3>{move || tr(Key::FocusAreas)}</h3>
+                <ul class="tags">{list(mandate.focus_areas)}</ul>
+                <h3>{move || tr(Key::RulesOfConduct)}</h3>
+                <ul>{list(mandate.rules_of_conduct)}</ul>
+            </section>
+            <section aria-labelledby="orgs-h">
+                <h2 id="orgs-h">{move || tr(Key::Organisations)}</h2>
+                <table>
+                    <thead><tr><th scope="col">{move || tr(Key::Name)}</th><th scope="col" class="num">{move || tr(Key::Population)}</th></tr></thead>
+                    <tbody>
+                        {organisations.into_iter().map(|o| view! {
+                            <tr><td>{o.name}</td><td class="num">{o.population.map(|p| p.to_string()).unwrap_or_default()}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                    <tfoot><tr><th scope="row">{move || tr(Key::Total)}</th><td class="num">{total.to_string()}</td></tr></tfoot>
+                </table>
+            </section>
+            <section aria-labelledby="roles-h">
+                <h2 id="roles-h">{move || tr(Key::PeopleAndRoles)}</h2>
+                <table>
+                    <thead><tr><th scope="col">{move || tr(Key::Role)}</th><th scope="col">{move || tr(Key::Holders)}</th></tr></thead>
+                    <tbody>
+                        {roles.into_iter().map(|r| {
+                            let names: Vec<String> = r.holders.iter().map(|h| person_name(*h)).filter(|n| !n.is_empty()).collect();
+                            view! { <tr><td>{r.title}</td><td>{names.join(", ")}</td></tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,49 @@
+//! Which page is open lives in the URL (the hash), so a link or a reload opens the same page.
+
+use leptos::prelude::*;
+use radslag_protocol::DocumentId;
+
+/// Every page of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Council,
+    Meeting(DocumentId),
+    Settings,
+    NotFound,
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/');
+        match (parts.next(), parts.next()) {
+            (Some(""), None) | (None, _) => Route::Council,
+            (Some("meeting"), Some(id)) => DocumentId::parse(id).map(Route::Meeting).unwrap_or(Route::NotFound),
+            (Some("settings"), None) => Route::Settings,
+            _ => Route::NotFound,
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Council | Route::NotFound => "#/".into(),
+            Route::Meeting(id) => format!("#/meeting/{id}"),
+            Route::Settings => "#/settings".into(),
+        }
+    }
+}
+
+fn current() -> Route {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    Route::parse(&hash)
+}
+
+/// A signal of the current route that follows the URL.
+pub fn provide_route() -> RwSignal<Route> {
+    let route = RwSignal::new(current());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(current()));
+    // The listener lives as long as the app.
+    std::mem::forget(handle);
+    provide_context(route);
+    route
+}

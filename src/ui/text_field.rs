@@ -1,0 +1,87 @@
+//! A text field bound to co-written Automerge text: typing becomes character splices (so two
+//! people typing in the same field both keep their words), and a remote change updates the
+//! field without moving the cursor away from where the person is typing.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::text_diff::{moved_cursor, splice_between};
+
+fn char_to_utf16(text: &str, chars: usize) -> u32 {
+    text.chars().take(chars).map(|c| c.len_utf16() as u32).sum()
+}
+
+/// A co-written text field. `on_splice(pos, removed, inserted)` applies typing to the document;
+/// `on_commit` runs on blur so the typing is saved at once.
+#[component]
+pub fn CoTextField(
+    /// The document's current text.
+    #[prop(into)]
+    value: Signal<String>,
+    /// The accessible name of the field.
+    #[prop(into)]
+    label: Signal<String>,
+    on_splice: impl Fn(usize, usize, String) + 'static,
+    on_commit: impl Fn() + 'static,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional, into)] class: Option<String>,
+) -> impl IntoView {
+    // What the field showed after the last local or remote change: the base of the next diff.
+    let shown = StoredValue::new(value.get_untracked());
+    let on_input = move |text: String| {
+        let old = shown.get_value();
+        if let Some((pos, removed, inserted)) = splice_between(&old, &text) {
+            shown.set_value(text);
+            on_splice(pos, removed, inserted);
+        }
+    };
+    if multiline {
+        let node = NodeRef::<html::Textarea>::new();
+        Effect::new(move |_| {
+            let new = value.get();
+            let Some(el) = node.get() else { return };
+            let current = el.value();
+            if current == new {
+                shown.set_value(new);
+                return;
+            }
+            let cursor = el.selection_start().ok().flatten().map(|u| crate::doc::utf16_to_char_index(&current, u as usize));
+            el.set_value(&new);
+            if let Some(c) = cursor {
+                let pos = char_to_utf16(&new, moved_cursor(&current, &new, c));
+                let _ = el.set_selection_range(pos, pos);
+            }
+            shown.set_value(new);
+        });
+        view! {
+            <textarea node_ref=node class=class aria-label=move || label.get() rows="3"
+                on:input=move |ev| on_input(event_target_value(&ev))
+                on:blur=move |_| on_commit()>{value.get_untracked()}</textarea>
+        }
+        .into_any()
+    } else {
+        let node = NodeRef::<html::Input>::new();
+        Effect::new(move |_| {
+            let new = value.get();
+            let Some(el) = node.get() else { return };
+            let current = el.value();
+            if current == new {
+                shown.set_value(new);
+                return;
+            }
+            let cursor = el.selection_start().ok().flatten().map(|u| crate::doc::utf16_to_char_index(&current, u as usize));
+            el.set_value(&new);
+            if let Some(c) = cursor {
+                let pos = char_to_utf16(&new, moved_cursor(&current, &new, c));
+                let _ = el.set_selection_range(pos, pos);
+            }
+            shown.set_value(new);
+        });
+        view! {
+            <input node_ref=node type="text" class=class aria-label=move || label.get() value=value.get_untracked()
+                on:input=move |ev| on_input(event_target_value(&ev))
+                on:blur=move |_| on_commit()/>
+        }
+        .into_any()
+    }
+}
