@@ -3,6 +3,7 @@
 //! Invariant: nothing here touches web-sys, leptos or the clock; `now` and ids come in as
 //! arguments, so everything is tested natively with `cargo test`.
 
+pub mod agenda_import;
 pub mod agenda_timing;
 pub mod council;
 pub mod ids;
@@ -17,5 +18,7 @@ pub use council::{
     OrganisationKind, Person, Role,
 };
 pub use ids::{AttendanceId, DocUrl, EntryId, ItemId, OrganisationId, PersonId, RoleId};
-pub use meeting::{AgendaItem, Attendance, BreakKind, ItemKind, Meeting, MeetingKind, MeetingStatus};
+pub use meeting::{
+    AgendaItem, Attendance, BreakKind, ItemKind, Meeting, MeetingKind, MeetingStatus, NewAgendaItem,
+};
 pub use time::{ClockTime, TimeError};

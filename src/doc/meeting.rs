@@ -26,16 +26,8 @@ pub fn hydrate_meeting(doc: &AutoCommit) -> Result<Meeting, DocError> {
     hydrate(doc).map_err(|e| DocError::unreadable("a meeting", e))
 }
 
-/// Fields of a new agenda item (ny punkt).
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewAgendaItem {
-    pub number: String,
-    pub kind: ItemKind,
-    pub description: String,
-    pub responsible: String,
-    pub start: Option<String>,
-    pub duration_minutes: Option<u32>,
-}
+// Defined in the model so the pure paste import can produce it; re-exported where views look.
+pub use crate::model::meeting::NewAgendaItem;
 
 /// Add an agenda item with id `id` right after `after`, or last when `after` is `None`.
 /// Returns the id, for focusing the new row.

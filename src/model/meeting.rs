@@ -181,6 +181,17 @@ impl BreakKind {
 /// Who is responsible for an item (ansvarig): a person's name or "Alla".
 pub const EVERYONE: &str = "Alla";
 
+/// Fields of a new agenda item (ny punkt), as typed, pasted or taken from a raised question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAgendaItem {
+    pub number: String,
+    pub kind: ItemKind,
+    pub description: String,
+    pub responsible: String,
+    pub start: Option<String>,
+    pub duration_minutes: Option<u32>,
+}
+
 /// An agenda item (punkt) with its minutes notes (minnesanteckningar).
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct AgendaItem {
