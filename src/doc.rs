@@ -8,6 +8,7 @@
 pub mod council;
 pub mod demo;
 pub mod meeting;
+pub mod minutes;
 
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::AutoCommit;
@@ -34,6 +35,22 @@ pub enum DocError {
     OutOfRange { pos: usize, del: usize, len: usize },
     #[error("could not save {what} into the document: {detail}")]
     Write { what: &'static str, detail: String },
+    #[error(
+        "the minutes are approved (justerade) and locked; reopen them (återöppna) with a reason \
+         before editing"
+    )]
+    Locked,
+    #[error("{what} is not in this meeting; someone may have removed it — reload the meeting")]
+    EntryNotFound { what: &'static str, id: String },
+    #[error("say why the minutes are reopened; the reason is kept in the meeting's history")]
+    ReasonRequired,
+    #[error("the minutes are not approved, so there is nothing to reopen")]
+    NotLocked,
+    #[error(
+        "the version to approve ({0}) is not in this document; reload the minutes and approve \
+         again"
+    )]
+    UnknownVersion(String),
     #[error("the document refused the change: {0}")]
     Automerge(#[from] automerge::AutomergeError),
 }

@@ -17,8 +17,12 @@ pub use council::{
     Council, Entry, FollowUpReport, Mandate, MandateVersion, MeetingLink, Organisation,
     OrganisationKind, Person, Role,
 };
-pub use ids::{AttendanceId, DocUrl, EntryId, ItemId, OrganisationId, PersonId, RoleId};
+pub use ids::{
+    ActionItemId, AttendanceId, DecisionId, DocUrl, EntryId, ItemId, OrganisationId, PersonId,
+    QuestionId, RoleId,
+};
 pub use meeting::{
-    AgendaItem, Attendance, BreakKind, ItemKind, Meeting, MeetingKind, MeetingStatus, NewAgendaItem,
+    ActionItem, ActionStatus, AgendaItem, Approval, Attendance, BreakKind, Decision,
+    DiscussionPoint, ItemKind, Meeting, MeetingKind, MeetingStatus, NewAgendaItem, Reopening,
 };
 pub use time::{ClockTime, TimeError};

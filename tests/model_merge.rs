@@ -27,6 +27,7 @@ fn empty_meeting() -> Meeting {
         agenda: vec![],
         recorded_by: None,
         approved_by: None,
+        ..Meeting::new("", MeetingKind::EradsMote, "", "", "")
     }
 }
 

@@ -8,7 +8,10 @@ use automerge::{ActorId, AutoCommit};
 use autosurgeon::Text;
 
 use super::{council, meeting, DocError};
-use crate::model::meeting::{AgendaItem, Attendance, BreakKind, ItemKind, Meeting, MeetingKind, MeetingStatus, EVERYONE};
+use crate::model::meeting::{
+    AgendaItem, Attendance, BreakKind, ItemKind, Meeting, MeetingKind, MeetingStatus, NewAgendaItem,
+    EVERYONE,
+};
 use crate::model::{
     position, AttendanceId, Council, DocUrl, Entry, EntryId, FollowUpReport, ItemId, Mandate,
     MandateVersion, MeetingLink, Organisation, OrganisationId, OrganisationKind, Person, PersonId,
@@ -364,18 +367,20 @@ type Row = (&'static str, ItemKind, &'static str, &'static str, Option<u32>, &'s
 fn agenda(meeting_key: &str, rows: &[Row]) -> Vec<AgendaItem> {
     rows.iter()
         .zip(position::spread(rows.len()))
-        .map(|(&(number, kind, description, responsible, duration, notes), position)| AgendaItem {
-            id: ItemId::derived(&format!("demo/meeting/{meeting_key}/item/{number}/{description}")),
-            position,
-            number: number.to_string(),
-            kind,
-            description: Text::with_value(description),
-            responsible: responsible.to_string(),
-            // Start times follow from the lengths, so moving items keeps the timing right.
-            start: None,
-            duration_minutes: duration,
-            notes: Text::with_value(notes),
-            deleted: false,
+        .map(|(&(number, kind, description, responsible, duration, notes), position)| {
+            let id = ItemId::derived(&format!("demo/meeting/{meeting_key}/item/{number}/{description}"));
+            let fields = NewAgendaItem {
+                number: number.to_string(),
+                kind,
+                description: description.to_string(),
+                responsible: responsible.to_string(),
+                // Start times follow from the lengths, so moving items keeps the timing right.
+                start: None,
+                duration_minutes: duration,
+            };
+            let mut item = AgendaItem::new(id, position, fields);
+            item.notes = Text::with_value(notes);
+            item
         })
         .collect()
 }
@@ -485,6 +490,7 @@ För att komma framåt krävs samverkan och idén om ett e-råd föddes!"),
         agenda: agenda(KEY, &rows),
         recorded_by: Some("Titti Andersson".into()),
         approved_by: Some("Sara Herrman".into()),
+        ..Meeting::new("", MeetingKind::EradsMote, "", "", "")
     };
     (KEY, meeting)
 }
@@ -513,6 +519,7 @@ fn meeting_2020_09_10() -> (&'static str, Meeting) {
         agenda: agenda(KEY, &rows),
         recorded_by: None,
         approved_by: None,
+        ..Meeting::new("", MeetingKind::EradsMote, "", "", "")
     };
     (KEY, meeting)
 }

@@ -6,13 +6,14 @@
 
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, Value, ROOT};
-use autosurgeon::{hydrate, reconcile, reconcile_prop, Reconcile, Text};
+use autosurgeon::{hydrate, reconcile, reconcile_prop, Reconcile};
 
 use super::{commit_change, DocError};
 use crate::model::meeting::{AgendaItem, ItemKind, Meeting, MeetingStatus};
 use crate::model::{keyed, position, ItemId};
 
 const AGENDA: &str = "agenda";
+pub(crate) const LOCKED: &str = "locked";
 
 /// Write a whole new meeting into an empty document (a new meeting, or the demo).
 pub fn create_meeting(doc: &mut AutoCommit, meeting: &Meeting, now: i64) -> Result<(), DocError> {
@@ -40,6 +41,7 @@ pub fn add_agenda_item(
 ) -> Result<ItemId, DocError> {
     let message = format!("Lade till punkt {}", fields.number);
     commit_change(doc, now, message, |doc| {
+        ensure_unlocked(doc)?;
         let mut order = agenda_order(doc)?;
         let index = match after {
             Some(after) => {
@@ -48,18 +50,7 @@ pub fn add_agenda_item(
             None => order.len(),
         };
         let position = key_at(doc, &mut order, index)?;
-        let item = AgendaItem {
-            id,
-            position,
-            number: fields.number,
-            kind: fields.kind,
-            description: Text::with_value(fields.description),
-            responsible: fields.responsible,
-            start: fields.start,
-            duration_minutes: fields.duration_minutes,
-            notes: Text::default(),
-            deleted: false,
-        };
+        let item = AgendaItem::new(id, position, fields);
         let agenda = agenda_obj(doc, true)?;
         reconcile_prop(doc, &agenda, id.to_string().as_str(), &item)
             .map_err(|e| DocError::write("the new agenda item", e))?;
@@ -87,6 +78,7 @@ pub fn edit_agenda_item_fields(
     now: i64,
 ) -> Result<(), DocError> {
     commit_change(doc, now, "Ändrade punkt", |doc| {
+        ensure_unlocked(doc)?;
         let obj = item_obj(doc, item)?;
         let AgendaItemEdit { number, kind, responsible, start, duration_minutes } = edit;
         put_field(doc, &obj, "number", number)?;
@@ -131,6 +123,7 @@ pub fn move_agenda_item(
     now: i64,
 ) -> Result<(), DocError> {
     commit_change(doc, now, "Flyttade punkt", |doc| {
+        ensure_unlocked(doc)?;
         let mut order = agenda_order(doc)?;
         let from = order.iter().position(|o| o.id == item).ok_or(DocError::ItemNotFound(item))?;
         order.remove(from);
@@ -177,6 +170,7 @@ fn set_deleted(
     message: &str,
 ) -> Result<(), DocError> {
     commit_change(doc, now, message, |doc| {
+        ensure_unlocked(doc)?;
         let obj = item_obj(doc, item)?;
         put_field(doc, &obj, "deleted", Some(deleted))
     })
@@ -190,7 +184,21 @@ fn splice_item_text(
     del: usize,
     insert: &str,
 ) -> Result<(), DocError> {
+    ensure_unlocked(doc)?;
     let obj = item_obj(doc, item)?;
+    splice_text_field(doc, &obj, field, pos, del, insert)
+}
+
+/// Splice into the text `field` of `obj`, creating it empty if an older document lacks it.
+pub(crate) fn splice_text_field(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    field: &'static str,
+    pos: usize,
+    del: usize,
+    insert: &str,
+) -> Result<(), DocError> {
+    let obj = obj.clone();
     let text = match doc.get(&obj, field)? {
         Some((Value::Object(ObjType::Text), text)) => text,
         // An item written without this text yet (older document): create it empty.
@@ -205,7 +213,15 @@ fn splice_item_text(
     Ok(())
 }
 
-fn put_field<V: Reconcile>(
+/// Refuse a change to the minutes while they are approved and locked (see `doc::approval`).
+pub(crate) fn ensure_unlocked(doc: &AutoCommit) -> Result<(), DocError> {
+    match doc.get(ROOT, LOCKED)? {
+        Some((Value::Scalar(s), _)) if s.as_bool() == Some(true) => Err(DocError::Locked),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn put_field<V: Reconcile>(
     doc: &mut AutoCommit,
     obj: &ObjId,
     field: &'static str,
@@ -226,7 +242,7 @@ fn agenda_obj(doc: &mut AutoCommit, create: bool) -> Result<ObjId, DocError> {
     }
 }
 
-fn item_obj(doc: &mut AutoCommit, item: ItemId) -> Result<ObjId, DocError> {
+pub(crate) fn item_obj(doc: &mut AutoCommit, item: ItemId) -> Result<ObjId, DocError> {
     let agenda = match doc.get(ROOT, AGENDA)? {
         Some((Value::Object(ObjType::Map), obj)) => obj,
         _ => return Err(DocError::ItemNotFound(item)),

@@ -104,6 +104,18 @@ id_newtype! {
     AttendanceId
 }
 id_newtype! {
+    /// Id of a decision (beslut) in the minutes.
+    DecisionId
+}
+id_newtype! {
+    /// Id of an action item (åtgärd / att göra) in the minutes.
+    ActionItemId
+}
+id_newtype! {
+    /// Id of a question raised to the council (fråga som lyfts).
+    QuestionId
+}
+id_newtype! {
     /// Id of one entry in a co-written list (punkt i en lista): a goal, a rule, a version row.
     EntryId
 }

@@ -2,7 +2,7 @@
 
 use autosurgeon::{Hydrate, Reconcile, Text};
 
-use super::ids::{AttendanceId, ItemId, OrganisationId, PersonId};
+use super::ids::{ActionItemId, AttendanceId, DecisionId, EntryId, ItemId, OrganisationId, PersonId};
 use super::keyed::Keyed;
 
 /// A meeting (möte). One meeting document hydrates to this.
@@ -39,9 +39,30 @@ pub struct Meeting {
     /// Antecknat av.
     #[autosurgeon(missing = "Option::default")]
     pub recorded_by: Option<String>,
-    /// Justerat av.
+    /// Justerat av, as printed on older minutes (free text). New approvals are [`Self::approvals`].
     #[autosurgeon(missing = "Option::default")]
     pub approved_by: Option<String>,
+    /// Mötesnummer: council meetings are numbered in sequence (see `model::approval`).
+    #[autosurgeon(missing = "Option::default")]
+    pub number: Option<u32>,
+    /// Diarienummer, for the registrar.
+    #[autosurgeon(missing = "Option::default")]
+    pub diary_number: Option<String>,
+    /// The item the chair is on ("följ mig"): tablets that follow the chair scroll to it.
+    #[autosurgeon(missing = "Option::default")]
+    pub current_item: Option<ItemId>,
+    /// Justerare: who is to approve the minutes (names).
+    #[autosurgeon(missing = "Vec::new")]
+    pub justerare: Vec<String>,
+    /// Justeringar: each approval of the minutes, with the exact version approved.
+    #[autosurgeon(missing = "Vec::new")]
+    pub approvals: Vec<Approval>,
+    /// Återöppningar: every explicit reopening of approved minutes.
+    #[autosurgeon(missing = "Vec::new")]
+    pub reopenings: Vec<Reopening>,
+    /// Låst: approved minutes refuse edits until reopened (`DocError::Locked`).
+    #[autosurgeon(missing = "bool::default")]
+    pub locked: bool,
 }
 
 impl Meeting {
@@ -68,7 +89,19 @@ impl Meeting {
             agenda: Vec::new(),
             recorded_by: None,
             approved_by: None,
+            number: None,
+            diary_number: None,
+            current_item: None,
+            justerare: Vec::new(),
+            approvals: Vec::new(),
+            reopenings: Vec::new(),
+            locked: false,
         }
+    }
+
+    /// Approvals that still stand: those not withdrawn by a later reopening.
+    pub fn valid_approvals(&self) -> impl Iterator<Item = &Approval> {
+        self.approvals.iter().filter(|a| !a.withdrawn)
     }
 
     /// The agenda as shown: removed items left out.
@@ -220,7 +253,178 @@ pub struct AgendaItem {
     /// Borttagen: removed items stay in the document so they can be restored.
     #[autosurgeon(missing = "bool::default")]
     pub deleted: bool,
+    /// "Gruppen diskuterade följande": one co-written point each; includes removed ones.
+    #[autosurgeon(with = "super::keyed")]
+    pub discussion: Vec<DiscussionPoint>,
+    /// Beslut taken under this item; includes removed ones.
+    #[autosurgeon(with = "super::keyed")]
+    pub decisions: Vec<Decision>,
+    /// Åtgärder (what, who, when); includes removed ones.
+    #[autosurgeon(with = "super::keyed")]
+    pub action_items: Vec<ActionItem>,
+    /// When the item actually started (faktisk start), "HH:MM".
+    #[autosurgeon(missing = "Option::default")]
+    pub actual_start: Option<String>,
+    /// When the item actually ended (faktiskt slut), "HH:MM".
+    #[autosurgeon(missing = "Option::default")]
+    pub actual_end: Option<String>,
 }
+
+impl AgendaItem {
+    /// A new item from its fields, with empty minutes.
+    pub fn new(id: ItemId, position: String, fields: NewAgendaItem) -> Self {
+        AgendaItem {
+            id,
+            position,
+            number: fields.number,
+            kind: fields.kind,
+            description: Text::with_value(fields.description),
+            responsible: fields.responsible,
+            start: fields.start,
+            duration_minutes: fields.duration_minutes,
+            notes: Text::default(),
+            deleted: false,
+            discussion: Vec::new(),
+            decisions: Vec::new(),
+            action_items: Vec::new(),
+            actual_start: None,
+            actual_end: None,
+        }
+    }
+
+    pub fn visible_discussion(&self) -> impl Iterator<Item = &DiscussionPoint> {
+        self.discussion.iter().filter(|d| !d.deleted)
+    }
+
+    pub fn visible_decisions(&self) -> impl Iterator<Item = &Decision> {
+        self.decisions.iter().filter(|d| !d.deleted)
+    }
+
+    pub fn visible_action_items(&self) -> impl Iterator<Item = &ActionItem> {
+        self.action_items.iter().filter(|a| !a.deleted)
+    }
+
+    /// Whether the item's minutes hold anything: notes, points, decisions or action items.
+    pub fn has_minutes(&self) -> bool {
+        !self.notes.as_str().trim().is_empty()
+            || self.visible_discussion().next().is_some()
+            || self.visible_decisions().next().is_some()
+            || self.visible_action_items().next().is_some()
+    }
+
+    /// An A item (arbetsmoment) is done only with a decision or an action item to show for it.
+    pub fn is_open_work(&self) -> bool {
+        !self.deleted
+            && self.kind == ItemKind::Work
+            && self.visible_decisions().next().is_none()
+            && self.visible_action_items().next().is_none()
+    }
+}
+
+/// One point of a discussion (diskussionspunkt), co-written.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct DiscussionPoint {
+    #[key]
+    pub id: EntryId,
+    #[autosurgeon(missing = "String::new")]
+    pub position: String,
+    pub text: Text,
+    #[autosurgeon(missing = "bool::default")]
+    pub deleted: bool,
+}
+
+/// A decision (beslut), e.g. "Gruppen beslutar att välja Henrik Röste till ordförande …".
+/// It is decided at the meeting whose document holds it; registers add the meeting.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Decision {
+    #[key]
+    pub id: DecisionId,
+    #[autosurgeon(missing = "String::new")]
+    pub position: String,
+    pub text: Text,
+    #[autosurgeon(missing = "bool::default")]
+    pub deleted: bool,
+}
+
+/// Status of an action item (åtgärdens status).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Reconcile, Hydrate)]
+pub enum ActionStatus {
+    /// Öppen.
+    #[default]
+    Open,
+    /// Klar.
+    Done,
+}
+
+/// An action item (åtgärd): what is to be done, by whom, by when.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct ActionItem {
+    #[key]
+    pub id: ActionItemId,
+    #[autosurgeon(missing = "String::new")]
+    pub position: String,
+    /// Vad.
+    pub what: Text,
+    /// Vem, as written: a name, a group ("Beredningen") or [`EVERYONE`].
+    pub who: String,
+    /// The council's person, when `who` is one.
+    #[autosurgeon(missing = "Option::default")]
+    pub person: Option<PersonId>,
+    /// Klart senast, "YYYY-MM-DD".
+    #[autosurgeon(missing = "Option::default")]
+    pub due: Option<String>,
+    #[autosurgeon(missing = "ActionStatus::default")]
+    pub status: ActionStatus,
+    #[autosurgeon(missing = "bool::default")]
+    pub deleted: bool,
+}
+
+/// One justerare's approval (justering) of the exact version they read.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Approval {
+    #[key]
+    pub id: EntryId,
+    /// Justerad av (name).
+    pub by: String,
+    #[autosurgeon(missing = "Option::default")]
+    pub person: Option<PersonId>,
+    /// When, unix seconds.
+    pub at: i64,
+    /// The document's heads (hex change hashes) of the version approved.
+    pub heads: Vec<String>,
+    /// Withdrawn by a later reopening.
+    #[autosurgeon(missing = "bool::default")]
+    pub withdrawn: bool,
+}
+
+/// An explicit reopening (återöppning) of approved minutes.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Reopening {
+    #[key]
+    pub id: EntryId,
+    pub by: String,
+    /// When, unix seconds.
+    pub at: i64,
+    /// Varför.
+    pub reason: String,
+}
+
+macro_rules! keyed_by_id {
+    ($t:ty, $id:ty) => {
+        impl Keyed for $t {
+            type Id = $id;
+            fn id(&self) -> &$id {
+                &self.id
+            }
+            fn position(&self) -> &str {
+                &self.position
+            }
+        }
+    };
+}
+keyed_by_id!(DiscussionPoint, EntryId);
+keyed_by_id!(Decision, DecisionId);
+keyed_by_id!(ActionItem, ActionItemId);
 
 impl Keyed for AgendaItem {
     type Id = ItemId;
