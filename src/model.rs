@@ -11,6 +11,7 @@ pub mod keyed;
 pub mod meeting;
 pub mod meeting_rules;
 pub mod position;
+pub mod running_clock;
 pub mod time;
 
 pub use council::{

@@ -153,3 +153,50 @@ fn entries_keep_the_order_they_were_added_in() {
     let got: Vec<&str> = m.agenda_item(ids[0]).unwrap().visible_discussion().map(|p| p.text.as_str()).collect();
     assert_eq!(got, ["första", "andra", "tredje"]);
 }
+
+#[test]
+fn starting_items_records_times_follows_the_chair_and_drives_the_clock() {
+    use radslag::doc::meeting::{finish_agenda_item, set_current_item, start_agenda_item};
+    use radslag::model::running_clock::running_clock;
+    use radslag::model::ClockTime;
+    let t = |s: &str| ClockTime::parse(s).unwrap();
+    let (mut doc, ids) = meeting_with(&[("1", ItemKind::Information), ("2", ItemKind::Discussion), ("3", ItemKind::Work)]);
+    start_agenda_item(&mut doc, ids[0], t("13:04"), NOW).unwrap();
+    // Starting the next item finishes the running one at the same moment.
+    start_agenda_item(&mut doc, ids[1], t("13:16"), NOW).unwrap();
+    let m = hydrate_meeting(&doc).unwrap();
+    assert_eq!(m.agenda_item(ids[0]).unwrap().actual_end.as_deref(), Some("13:16"));
+    assert_eq!(m.current_item, Some(ids[1]));
+    let clock = running_clock(&m, t("13:20")).unwrap();
+    // Item 2 planned 13:10–13:20, started 13:16: ends 13:26, six minutes late.
+    assert_eq!(clock.behind_minutes, 6);
+    assert_eq!(clock.items[2].expected_start, Some(t("13:26")));
+    finish_agenda_item(&mut doc, ids[1], t("13:22"), NOW).unwrap();
+    let m = hydrate_meeting(&doc).unwrap();
+    assert_eq!(running_clock(&m, t("13:22")).unwrap().behind_minutes, 2);
+    // The chair can point everyone at any item, or stop.
+    set_current_item(&mut doc, Some(ids[2]), NOW).unwrap();
+    assert_eq!(hydrate_meeting(&doc).unwrap().current_item, Some(ids[2]));
+    set_current_item(&mut doc, None, NOW).unwrap();
+    assert_eq!(hydrate_meeting(&doc).unwrap().current_item, None);
+    assert!(matches!(set_current_item(&mut doc, Some(ItemId::random()), NOW), Err(DocError::ItemNotFound(_))));
+}
+
+#[test]
+fn a_pasted_agenda_is_added_in_one_change_with_its_timing() {
+    use radslag::doc::meeting::add_agenda_items;
+    use radslag::model::agenda_import::parse_agenda;
+    use radslag::model::agenda_timing::schedule_meeting;
+    let (mut doc, existing) = meeting_with(&[("0", ItemKind::Information)]);
+    let pasted = parse_agenda("1\tI\tVälkommen\tHenrik\t13.10\n2\tD\tStatus\tSara\t13.20\n\t\tAVSLUT\t\t13.40", &[]);
+    assert!(pasted.problems.is_empty());
+    let items: Vec<(ItemId, NewAgendaItem)> = pasted.items.into_iter().map(|i| (ItemId::random(), i)).collect();
+    let before = doc.get_heads();
+    add_agenda_items(&mut doc, Some(existing[0]), items, NOW).unwrap();
+    assert_eq!(doc.get_changes(&before).len(), 1, "one change, one undo step in the history");
+    let m = hydrate_meeting(&doc).unwrap();
+    let numbers: Vec<&str> = m.visible_agenda().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["0", "1", "2", ""]);
+    let starts: Vec<String> = schedule_meeting(&m).unwrap().slots.iter().map(|s| s.start.unwrap().to_string()).collect();
+    assert_eq!(starts, ["13:00", "13:10", "13:20", "13:40"]);
+}

@@ -10,7 +10,7 @@ use autosurgeon::{hydrate, reconcile, reconcile_prop, Reconcile};
 
 use super::{commit_change, DocError};
 use crate::model::meeting::{AgendaItem, ItemKind, Meeting, MeetingStatus};
-use crate::model::{keyed, position, ItemId};
+use crate::model::{keyed, position, ClockTime, ItemId};
 
 const AGENDA: &str = "agenda";
 pub(crate) const LOCKED: &str = "locked";
@@ -159,6 +159,98 @@ pub fn set_meeting_status(
 ) -> Result<(), DocError> {
     commit_change(doc, now, "Ändrade mötets status", |doc| {
         put_field(doc, &ROOT, "status", Some(status))
+    })
+}
+
+/// Commit message prefix of [`set_current_item`]; following the chair is not a change to the
+/// minutes, so it is allowed on locked minutes and does not count as a change after justering.
+pub(crate) const FOLLOW_ME_MESSAGE: &str = "Följ mig: bytte aktuell punkt";
+
+/// The chair's current item ("följ mig"); `None` stops following. Tablets that follow the chair
+/// show this item.
+pub fn set_current_item(doc: &mut AutoCommit, item: Option<ItemId>, now: i64) -> Result<(), DocError> {
+    commit_change(doc, now, FOLLOW_ME_MESSAGE, |doc| {
+        if let Some(item) = item {
+            item_obj(doc, item)?;
+        }
+        put_field(doc, &ROOT, "current_item", Some(item))
+    })
+}
+
+/// The item starts now (`at`, the time of day): its actual start is recorded, any other item
+/// still running is finished at the same moment, and it becomes the chair's current item.
+/// Starting an item again (the chair went back) clears its end.
+pub fn start_agenda_item(doc: &mut AutoCommit, item: ItemId, at: ClockTime, now: i64) -> Result<(), DocError> {
+    commit_change(doc, now, "Startade punkt", |doc| {
+        ensure_unlocked(doc)?;
+        let meeting = hydrate_meeting(doc)?;
+        let target = meeting.agenda_item(item).ok_or(DocError::ItemNotFound(item))?.id;
+        for running in meeting.agenda.iter().filter(|i| i.id != target && i.actual_start.is_some() && i.actual_end.is_none()) {
+            let obj = item_obj(doc, running.id)?;
+            put_field(doc, &obj, "actual_end", Some(Some(at.to_string())))?;
+        }
+        let obj = item_obj(doc, target)?;
+        put_field(doc, &obj, "actual_start", Some(Some(at.to_string())))?;
+        put_field(doc, &obj, "actual_end", Some(None::<String>))?;
+        put_field(doc, &ROOT, "current_item", Some(Some(target)))
+    })
+}
+
+/// The item ends at `at` (time of day).
+pub fn finish_agenda_item(doc: &mut AutoCommit, item: ItemId, at: ClockTime, now: i64) -> Result<(), DocError> {
+    commit_change(doc, now, "Avslutade punkt", |doc| {
+        ensure_unlocked(doc)?;
+        let obj = item_obj(doc, item)?;
+        put_field(doc, &obj, "actual_end", Some(Some(at.to_string())))
+    })
+}
+
+/// Correct an item's recorded actual times (`None` clears one).
+pub fn set_actual_times(
+    doc: &mut AutoCommit,
+    item: ItemId,
+    start: Option<ClockTime>,
+    end: Option<ClockTime>,
+    now: i64,
+) -> Result<(), DocError> {
+    commit_change(doc, now, "Ändrade faktiska tider", |doc| {
+        ensure_unlocked(doc)?;
+        let obj = item_obj(doc, item)?;
+        put_field(doc, &obj, "actual_start", Some(start.map(|t| t.to_string())))?;
+        put_field(doc, &obj, "actual_end", Some(end.map(|t| t.to_string())))
+    })
+}
+
+/// Add pasted or proposed items (see `model::agenda_import`) after `after` (or last), in order,
+/// as one change. Returns the ids in agenda order.
+pub fn add_agenda_items(
+    doc: &mut AutoCommit,
+    after: Option<ItemId>,
+    items: Vec<(ItemId, NewAgendaItem)>,
+    now: i64,
+) -> Result<Vec<ItemId>, DocError> {
+    let message = format!("Klistrade in {} punkter", items.len());
+    commit_change(doc, now, message, |doc| {
+        ensure_unlocked(doc)?;
+        let mut order = agenda_order(doc)?;
+        let mut index = match after {
+            Some(after) => {
+                order.iter().position(|o| o.id == after).ok_or(DocError::ItemNotFound(after))? + 1
+            }
+            None => order.len(),
+        };
+        let mut added = Vec::with_capacity(items.len());
+        for (id, fields) in items {
+            let position = key_at(doc, &mut order, index)?;
+            let item = AgendaItem::new(id, position.clone(), fields);
+            let agenda = agenda_obj(doc, true)?;
+            reconcile_prop(doc, &agenda, id.to_string().as_str(), &item)
+                .map_err(|e| DocError::write("the new agenda item", e))?;
+            order.insert(index, OrderEntry { id, position, deleted: false });
+            index += 1;
+            added.push(id);
+        }
+        Ok(added)
     })
 }
 

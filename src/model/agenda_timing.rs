@@ -125,6 +125,8 @@ pub enum AgendaTimingError {
     MeetingEnd(TimeError),
     #[error("item {number}: its start time cannot be read: {error}")]
     ItemStart { number: String, error: TimeError },
+    #[error("item {number}: its actual start or end time cannot be read: {error}")]
+    ItemActual { number: String, error: TimeError },
 }
 
 /// Time the visible agenda of a meeting. Slots line up with `meeting.visible_agenda()`.
