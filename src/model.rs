@@ -5,6 +5,7 @@
 
 pub mod agenda_import;
 pub mod agenda_timing;
+pub mod attendance;
 pub mod council;
 pub mod ids;
 pub mod keyed;

@@ -9,8 +9,9 @@ use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, Value, ROOT};
 use autosurgeon::{hydrate, reconcile, reconcile_prop, Reconcile};
 
 use super::{commit_change, DocError};
-use crate::model::meeting::{AgendaItem, ItemKind, Meeting, MeetingStatus};
-use crate::model::{keyed, position, ClockTime, ItemId};
+use crate::model::attendance::Presence;
+use crate::model::meeting::{AgendaItem, Attendance, ItemKind, Meeting, MeetingStatus};
+use crate::model::{keyed, position, AttendanceId, ClockTime, ItemId};
 
 const AGENDA: &str = "agenda";
 pub(crate) const LOCKED: &str = "locked";
@@ -252,6 +253,71 @@ pub fn add_agenda_items(
         }
         Ok(added)
     })
+}
+
+/// Mark someone as attending (deltagare) or with regrets (förhindrad). The row moves between
+/// the two lists by its id; marking the same row again updates its name and organisation.
+/// Start from `model::attendance::initial_attendance` for the council's members.
+pub fn set_attendance(
+    doc: &mut AutoCommit,
+    row: Attendance,
+    presence: Presence,
+    now: i64,
+) -> Result<(), DocError> {
+    let message = match presence {
+        Presence::Attending => format!("{} deltar", row.name),
+        Presence::Regrets => format!("{} är förhindrad", row.name),
+    };
+    commit_change(doc, now, message, |doc| {
+        ensure_unlocked(doc)?;
+        let (into, out_of) = match presence {
+            Presence::Attending => (ATTENDEES, ABSENTEES),
+            Presence::Regrets => (ABSENTEES, ATTENDEES),
+        };
+        remove_attendance_from(doc, out_of, row.id)?;
+        let list = list_obj(doc, into)?;
+        let rows: Vec<Attendance> = autosurgeon::hydrate_prop(&*doc, ROOT, into)
+            .map_err(|e| DocError::unreadable("attendance", e))?;
+        match rows.iter().position(|r| r.id == row.id) {
+            Some(i) => reconcile_prop(doc, &list, i, &row),
+            None => {
+                let end = doc.length(&list);
+                autosurgeon::reconcile_insert(doc, list, end, &row)
+            }
+        }
+        .map_err(|e| DocError::write("the attendance row", e))
+    })
+}
+
+/// Take someone off both lists (neither attending nor with regrets).
+pub fn clear_attendance(doc: &mut AutoCommit, id: AttendanceId, now: i64) -> Result<(), DocError> {
+    commit_change(doc, now, "Tog bort från närvarolistan", |doc| {
+        ensure_unlocked(doc)?;
+        remove_attendance_from(doc, ATTENDEES, id)?;
+        remove_attendance_from(doc, ABSENTEES, id)
+    })
+}
+
+const ATTENDEES: &str = "attendees";
+const ABSENTEES: &str = "absentees";
+
+fn list_obj(doc: &mut AutoCommit, field: &'static str) -> Result<ObjId, DocError> {
+    match doc.get(ROOT, field)? {
+        Some((Value::Object(ObjType::List), obj)) => Ok(obj),
+        None => Ok(doc.put_object(ROOT, field, ObjType::List)?),
+        Some((other, _)) => Err(DocError::unreadable("a meeting", format!("{field} is {other:?}"))),
+    }
+}
+
+/// Delete every row with `id` from a list (concurrent marking can leave two).
+fn remove_attendance_from(doc: &mut AutoCommit, field: &'static str, id: AttendanceId) -> Result<(), DocError> {
+    let list = list_obj(doc, field)?;
+    let rows: Vec<Attendance> =
+        autosurgeon::hydrate_prop(&*doc, ROOT, field).map_err(|e| DocError::unreadable("attendance", e))?;
+    for (i, _) in rows.iter().enumerate().rev().filter(|(_, r)| r.id == id) {
+        doc.delete(&list, i)?;
+    }
+    Ok(())
 }
 
 fn set_deleted(
