@@ -21,13 +21,20 @@ pub mod ui;
 /// Mounts the app and opens the council (called by `main` in the browser).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    start_with(storage::DATABASE_NAME);
+}
+
+/// Mounts the app on the IndexedDB database `database` (browser tests use a fresh one each).
+#[cfg(target_arch = "wasm32")]
+pub fn start_with(database: &str) {
     use leptos::prelude::*;
 
     console_error_panic_hook::set_once();
     let ready = ui::Ready(RwSignal::new(None));
     leptos::mount::mount_to_body(move || view! { <ui::App ready=ready/> });
+    let database = database.to_string();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = sync::Workspace::start(storage::DATABASE_NAME).await.map(|_| ());
+        let result = sync::Workspace::start(&database).await.map(|_| ());
         ready.0.set(Some(result));
     });
 }

@@ -76,7 +76,9 @@ impl Workspace {
     /// the first time), then starts syncing. Nothing waits for the network.
     pub async fn start(database: &str) -> Result<Rc<Workspace>, String> {
         let storage = IndexedDbStorage::new(database);
-        storage.open().await.map_err(|e| e.to_string())?;
+        // No storage (private mode, blocked, full) must not stop the meeting: the app runs from
+        // memory and says so; every save is retried and the indicator shows what is not saved.
+        let storage_problem = storage.open().await.err();
         let me = PeerId::new(format!("radslag-{}", random_id())).map_err(|e| e.to_string())?;
         let core = ClientCore::new(me, random_id(), now_ms());
         let ws = Rc::new(Workspace {
@@ -92,6 +94,9 @@ impl Workspace {
             actor: ActorId::random(),
         });
         WORKSPACE.with(|w| *w.borrow_mut() = Some(ws.clone()));
+        if let Some(e) = storage_problem {
+            ws.problem(e.to_string());
+        }
         ws.open_council(demo::ROOT).await?;
         let ticker = ws.clone();
         gloo_timers::callback::Interval::new(TICK_MS, move || ticker.handle(ClientInput::Tick)).forget();
@@ -129,8 +134,18 @@ impl Workspace {
         Ok(())
     }
 
+    /// Loads a document from this device. If the device's storage fails, the problem is shown
+    /// and the document starts empty in memory (the server or the demo fills it), rather than
+    /// the app refusing to open.
     async fn load(&self, id: DocumentId) -> Result<(DocumentStore, Loaded), String> {
-        let (store, mut loaded) = DocumentStore::load(&self.storage, &id).await.map_err(|e| e.to_string())?;
+        let (store, mut loaded) = match DocumentStore::load(&self.storage, &id).await {
+            Ok(found) => found,
+            Err(e) => {
+                self.problem(e.to_string());
+                let empty = radslag_protocol::storage::LoadedDocument { doc: AutoCommit::new(), damaged: Vec::new() };
+                (DocumentStore::new_document(), empty)
+            }
+        };
         if !loaded.damaged.is_empty() {
             self.problem(format!(
                 "{} damaged piece(s) of a document could not be read on this device and were skipped; the rest is intact.",
@@ -260,7 +275,10 @@ impl Workspace {
     }
 
     fn problem(&self, text: String) {
-        self.problems.update(|p| p.push(text));
+        // The same failure repeated (a retried save, every document's load) is said once.
+        if !self.problems.with_untracked(|p| p.contains(&text)) {
+            self.problems.update(|p| p.push(text));
+        }
     }
 
     fn bump(&self, id: DocumentId) {

@@ -188,6 +188,9 @@ fn AgendaRow(
             return;
         }
         change(id, move |doc, now| meeting_doc::move_agenda_item(doc, item, target as usize, now));
+        // The row moved in the DOM, which drops focus: give it back to the same button so a
+        // keyboard user can keep pressing it.
+        request_animation_frame(move || focus_move_button(item, delta < 0));
     };
     view! {
         <tr data-item=item.to_string()>
@@ -206,7 +209,7 @@ fn AgendaRow(
                 </select>
             </td>
             <td>
-                <CoTextField class="description".to_string() value=description
+                <CoTextField class="description".to_string() multiline=true value=description
                     label=Signal::derive(move || format!("{} {} {}", tr(Key::Description), tr(Key::Number).to_lowercase(), number.get()))
                     on_splice=move |pos, del, text| {
                         with_ws(|ws| {
@@ -231,10 +234,31 @@ fn AgendaRow(
                     }/>
             </td>
             <td class="actions">
-                <button aria-label=move || name(Key::MoveUp) disabled=move || index.get() == Some(0) on:click=move |_| move_to(-1)>"↑"</button>
-                <button aria-label=move || name(Key::MoveDown) disabled=move || index.get().map(|i| i + 1 >= count.get()).unwrap_or(true) on:click=move |_| move_to(1)>"↓"</button>
+                <button data-move="up" aria-label=move || name(Key::MoveUp) disabled=move || index.get() == Some(0) on:click=move |_| move_to(-1)>"↑"</button>
+                <button data-move="down" aria-label=move || name(Key::MoveDown) disabled=move || index.get().map(|i| i + 1 >= count.get()).unwrap_or(true) on:click=move |_| move_to(1)>"↓"</button>
                 <button aria-label=move || name(Key::Remove) on:click=move |_| change(id, move |doc, now| meeting_doc::remove_agenda_item(doc, item, now))>"✕"</button>
             </td>
         </tr>
+    }
+}
+
+/// Focuses the row's move button in direction `up`, or the other one once the row reached the
+/// end and that button is disabled.
+fn focus_move_button(item: ItemId, up: bool) {
+    use wasm_bindgen::JsCast;
+    let pick = |which: &str| {
+        document()
+            .query_selector(&format!("[data-item='{item}'] button[data-move='{which}']"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let (first, second) = if up { ("up", "down") } else { ("down", "up") };
+    let target = match pick(first) {
+        Some(b) if !b.has_attribute("disabled") => Some(b),
+        _ => pick(second),
+    };
+    if let Some(b) = target {
+        let _ = b.focus();
     }
 }

@@ -1,0 +1,100 @@
+//! Browser test: the whole app mounted in headless Chromium on a fresh IndexedDB database, with
+//! no sync server (it shows Offline). Checks what a member sees first: the demo council with both
+//! meetings, a meeting's agenda, adding an item, and switching the language.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p radslag --target wasm32-unknown-unknown --test web_ui`
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+fn all(selector: &str) -> Vec<Element> {
+    let list = document().query_selector_all(selector).expect("valid selector");
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// The first element matching `selector` whose text contains `needle`.
+fn find(selector: &str, needle: &str) -> Option<HtmlElement> {
+    all(selector).into_iter().find(|e| text(e).contains(needle)).and_then(|e| e.dyn_into().ok())
+}
+
+/// Waits (polling, never a fixed sleep) until `check` gives a value; fails after ten seconds
+/// with what was awaited and what the page showed.
+async fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..200 {
+        if let Some(v) = check() {
+            return v;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    let page = document().body().map(|b| b.inner_text()).unwrap_or_default();
+    panic!("timed out waiting for {what}; the page shows:\n{page}");
+}
+
+#[wasm_bindgen_test]
+async fn a_member_opens_the_demo_council_adds_an_agenda_item_and_switches_language() {
+    // Swedish is the default for a device that never chose.
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item("radslag.lang");
+    }
+    // The page opens on the council overview, as a member's first visit does.
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash("/");
+    }
+    radslag::start_with(&format!("radslag-ui-test-{}", uuid::Uuid::new_v4()));
+
+    // The council overview, from the device (the demo, built on first start).
+    wait_for("the council's name as the page heading", || find("h1", "Fyrbodals e-råd")).await;
+    let first = wait_for("a link to the meeting of 2019-04-04", || find("a", "2019-04-04")).await;
+    wait_for("a link to the meeting of 2020-09-10", || find("a", "2020-09-10")).await;
+    let status = wait_for("the sync indicator", || all("[role=status][data-testid=sync-status]").into_iter().next()).await;
+    assert!(
+        ["Offline", "Synkar…", "Sparat på enheten"].iter().any(|s| text(&status).contains(s)),
+        "with no sync server the indicator said {:?}",
+        text(&status)
+    );
+
+    // The meeting's agenda.
+    first.click();
+    let rows = wait_for("the agenda rows", || {
+        let n = all("table.agenda-table tbody tr").len();
+        (n > 0).then_some(n)
+    })
+    .await;
+    let headers: Vec<String> = all("table.agenda-table thead th").iter().map(text).collect();
+    for h in ["Punkt", "Typ", "Beskrivning", "Ansvarig", "Ca tid"] {
+        assert!(headers.iter().any(|x| x == h), "agenda headers {headers:?} lack {h}");
+    }
+
+    // Add an item: a new row, with its own labelled description field, focused for typing.
+    find("button", "Lägg till punkt").expect("the add button").click();
+    wait_for("one more agenda row", || (all("table.agenda-table tbody tr").len() == rows + 1).then_some(())).await;
+    let labels: Vec<String> =
+        all("table.agenda-table textarea").iter().filter_map(|e| e.get_attribute("aria-label")).collect();
+    assert_eq!(labels.len(), rows + 1, "every row has a description field: {labels:?}");
+    assert!(labels.iter().all(|l| l.starts_with("Beskrivning")), "description labels: {labels:?}");
+
+    // Switch to English: the page's words follow, the data does not change.
+    find("button", "English").expect("the language switch").click();
+    wait_for("the add button in English", || find("button", "Add item")).await;
+    wait_for("English agenda headers", || find("th", "Description")).await;
+    let status = text(&all("[data-testid=sync-status]")[0]);
+    assert!(
+        ["Offline", "Syncing…", "Saved on this device"].iter().any(|s| status.contains(s)),
+        "the indicator did not switch to English: {status:?}"
+    );
+    assert_eq!(all("table.agenda-table tbody tr").len(), rows + 1);
+    assert_eq!(document().document_element().and_then(|e| e.get_attribute("lang")).as_deref(), Some("en"));
+}
