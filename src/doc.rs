@@ -5,6 +5,7 @@
 //! committed with a Swedish message and the caller's `now` (unix seconds) for the history view;
 //! text splices are left open so a burst of typing becomes one change (see [`commit_typing`]).
 
+pub mod approval;
 pub mod council;
 pub mod demo;
 pub mod meeting;

@@ -119,6 +119,12 @@ impl Meeting {
     }
 }
 
+/// The number for the next meeting of `kind`: one more than the highest number among the
+/// council's meetings of that kind (mötesnummer in sequence), 1 for the first.
+pub fn next_meeting_number(meetings: &[Meeting], kind: MeetingKind) -> u32 {
+    meetings.iter().filter(|m| m.kind == kind).filter_map(|m| m.number).max().map_or(1, |n| n + 1)
+}
+
 /// Kind of meeting (mötestyp).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
 pub enum MeetingKind {
