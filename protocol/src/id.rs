@@ -25,7 +25,7 @@ impl DocumentId {
     pub const URL_PREFIX: &'static str = "automerge:";
 
     /// A new id from 16 random bytes supplied by the caller (the core never draws randomness).
-    pub fn from_bytes(bytes: [u8; 16]) -> Self {
+    pub const fn from_bytes(bytes: [u8; 16]) -> Self {
         DocumentId(bytes)
     }
 
