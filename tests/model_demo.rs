@@ -70,8 +70,22 @@ fn the_first_meeting_has_agenda_minutes_and_attendance() {
     assert_eq!(m.recorded_by.as_deref(), Some("Titti Andersson"));
     let numbers: Vec<&str> = m.agenda.iter().map(|i| i.number.as_str()).collect();
     assert_eq!(numbers, ["1", "2", "3", "4", "5a", "5b", "", "6a", "6b", "7", "8"]);
+    // The minutes are complete: decisions, the action item and the discussion points.
     let seven = m.agenda.iter().find(|i| i.number == "7").unwrap();
-    assert!(seven.notes.as_str().contains("Henrik Röste till ordförande"));
+    let decisions: Vec<&str> = seven.visible_decisions().map(|d| d.text.as_str()).collect();
+    assert_eq!(decisions, ["Gruppen beslutar att välja Henrik Röste till ordförande och Nicklas Faritzon till Vice ordförande."]);
+    let eight = m.agenda.iter().find(|i| i.number == "8").unwrap();
+    assert_eq!(eight.visible_decisions().count(), 1);
+    let action: Vec<_> = eight.visible_action_items().collect();
+    assert_eq!(action.len(), 1);
+    assert!(action[0].what.as_str().contains("heldagsmöte"));
+    assert!(action[0].who.starts_with("Beredningen"));
+    let five_b = m.agenda.iter().find(|i| i.number == "5b").unwrap();
+    assert_eq!(five_b.visible_discussion().count(), 14);
+    assert_eq!(five_b.notes.as_str(), "");
+    assert_eq!(m.agenda.iter().find(|i| i.number == "6b").unwrap().visible_discussion().count(), 9);
+    assert!(radslag::doc::minutes::open_work_items(&m).is_empty());
+    assert_eq!((m.number, m.justerare.as_slice()), (Some(1), ["Sara Herrman".to_string()].as_slice()));
     // Lengths reproduce the printed ca-tider (seed 002).
     let schedule = schedule_meeting(&m).unwrap();
     let starts: Vec<String> = schedule.slots.iter().map(|s| s.start.unwrap().to_string()).collect();

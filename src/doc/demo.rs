@@ -9,9 +9,10 @@ use autosurgeon::Text;
 
 use super::{council, meeting, DocError};
 use crate::model::meeting::{
-    AgendaItem, Attendance, BreakKind, ItemKind, Meeting, MeetingKind, MeetingStatus, NewAgendaItem,
-    EVERYONE,
+    ActionItem, ActionStatus, AgendaItem, Attendance, BreakKind, Decision, DiscussionPoint, ItemKind,
+    Meeting, MeetingKind, MeetingStatus, NewAgendaItem, EVERYONE,
 };
+use crate::model::{ActionItemId, DecisionId};
 use crate::model::{
     position, AttendanceId, Council, DocUrl, Entry, EntryId, FollowUpReport, ItemId, Mandate,
     MandateVersion, MeetingLink, Organisation, OrganisationId, OrganisationKind, Person, PersonId,
@@ -379,10 +380,64 @@ fn agenda(meeting_key: &str, rows: &[Row]) -> Vec<AgendaItem> {
                 duration_minutes: duration,
             };
             let mut item = AgendaItem::new(id, position, fields);
-            item.notes = Text::with_value(notes);
+            // "Gruppen diskuterade följande" and its bullets are discussion points in the model.
+            match notes.strip_prefix(DISCUSSED) {
+                Some(bullets) => {
+                    let points: Vec<&str> = bullets.lines().filter_map(|l| l.strip_prefix("- ")).collect();
+                    item.discussion = points
+                        .iter()
+                        .zip(position::spread(points.len()))
+                        .enumerate()
+                        .map(|(i, (text, position))| DiscussionPoint {
+                            id: EntryId::derived(&format!("demo/meeting/{meeting_key}/item/{number}/discussion/{i}")),
+                            position,
+                            text: Text::with_value(*text),
+                            deleted: false,
+                        })
+                        .collect();
+                }
+                None => item.notes = Text::with_value(notes),
+            }
             item
         })
         .collect()
+}
+
+/// How the minutes introduce discussion points (seed 002).
+const DISCUSSED: &str = "Gruppen diskuterade följande\n";
+
+/// Add decisions and action items to the item numbered `number`, with ids derived from it.
+fn record(items: &mut [AgendaItem], meeting_key: &str, number: &str, decisions: &[&str], actions: &[(&str, &str)]) {
+    let Some(item) = items.iter_mut().find(|i| i.number == number) else {
+        return;
+    };
+    let scope = format!("demo/meeting/{meeting_key}/item/{number}");
+    item.decisions = decisions
+        .iter()
+        .zip(position::spread(decisions.len()))
+        .enumerate()
+        .map(|(i, (text, position))| Decision {
+            id: DecisionId::derived(&format!("{scope}/decision/{i}")),
+            position,
+            text: Text::with_value(*text),
+            deleted: false,
+        })
+        .collect();
+    item.action_items = actions
+        .iter()
+        .zip(position::spread(actions.len()))
+        .enumerate()
+        .map(|(i, ((what, who), position))| ActionItem {
+            id: ActionItemId::derived(&format!("{scope}/action/{i}")),
+            position,
+            what: Text::with_value(*what),
+            who: who.to_string(),
+            person: None,
+            due: None,
+            status: ActionStatus::Open,
+            deleted: false,
+        })
+        .collect();
 }
 
 fn attendance(meeting_key: &str, kind: &str, rows: &[(&str, &str, Option<&str>)], c: &Council) -> Vec<Attendance> {
@@ -471,11 +526,20 @@ För att komma framåt krävs samverkan och idén om ett e-råd föddes!"),
 - Att samverka ger oss större möjlighet att få det vi behöver av leverantörerna och inte behöva köpa lösningarna som de är.\n\
 - Det är viktigt med omvärldsanalys och bevakning så att vi inte uppfinner hjul som redan finns.\n\
 - Det är en enorm utmaning att man har olika system och det finns ingen snabb lösning på det. Då kan det bli svårt att nå praktiska resultat i form av gemensam upphandling t ex. Kanske är det att modellera fram mallar för digitaliseringsprocesser på olika områden, t ex modell för upphandling?"),
-        ("7", D, "Val av beredning (ordförande och vice ordförande)", "Sara Herrman", Some(20),
-            "Gruppen beslutar att välja Henrik Röste till ordförande och Nicklas Faritzon till Vice ordförande."),
-        ("8", D, "Planering av kommande träffar", "Sara Herrman", Some(20),
-            "Gruppen beslutar att beredningen (ordförande, vice ordförande och processledare) ska träffas för att diskutera ett upplägg för ett heldagsmöte och skicka ut en ”doodle” på förslag av tider i juni."),
+        // Items 7 and 8 record decisions (below), as the minutes do; no narrative notes.
+        ("7", D, "Val av beredning (ordförande och vice ordförande)", "Sara Herrman", Some(20), ""),
+        ("8", D, "Planering av kommande träffar", "Sara Herrman", Some(20), ""),
     ];
+    let mut items = agenda(KEY, &rows);
+    record(&mut items, KEY, "7",
+        &["Gruppen beslutar att välja Henrik Röste till ordförande och Nicklas Faritzon till Vice ordförande."],
+        &[]);
+    record(&mut items, KEY, "8",
+        &["Gruppen beslutar att beredningen (ordförande, vice ordförande och processledare) ska träffas för att diskutera ett upplägg för ett heldagsmöte och skicka ut en ”doodle” på förslag av tider i juni."],
+        &[(
+            "Träffas för att diskutera ett upplägg för ett heldagsmöte och skicka ut en ”doodle” på förslag av tider i juni.",
+            "Beredningen (ordförande, vice ordförande och processledare)",
+        )]);
     let meeting = Meeting {
         title: "E-råd Fyrbodal, uppstartsmöte".into(),
         kind: MeetingKind::EradsMote,
@@ -487,9 +551,13 @@ För att komma framåt krävs samverkan och idén om ett e-råd föddes!"),
         status: MeetingStatus::Approved,
         attendees: attendance(KEY, "deltagare", &attendees, c),
         absentees: attendance(KEY, "forhindrade", &absentees, c),
-        agenda: agenda(KEY, &rows),
+        agenda: items,
         recorded_by: Some("Titti Andersson".into()),
+        // Approved on paper (seed 002): the justerare is known, not the date or the version, so
+        // no in-app approval is invented and the minutes are not locked.
         approved_by: Some("Sara Herrman".into()),
+        justerare: vec!["Sara Herrman".into()],
+        number: Some(1),
         ..Meeting::new("", MeetingKind::EradsMote, "", "", "")
     };
     (KEY, meeting)
