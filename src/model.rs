@@ -7,6 +7,7 @@ pub mod agenda_import;
 pub mod agenda_timing;
 pub mod attendance;
 pub mod council;
+pub mod export;
 pub mod ids;
 pub mod keyed;
 pub mod meeting;
