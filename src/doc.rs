@@ -52,6 +52,8 @@ pub enum DocError {
          again"
     )]
     UnknownVersion(String),
+    #[error("this question is already on the agenda of {meeting}; open that meeting instead")]
+    AlreadyTakenUp { meeting: String },
     #[error("the document refused the change: {0}")]
     Automerge(#[from] automerge::AutomergeError),
 }

@@ -19,7 +19,7 @@ pub mod time;
 
 pub use council::{
     Council, Entry, FollowUpReport, Mandate, MandateVersion, MeetingLink, Organisation,
-    OrganisationKind, Person, Role,
+    OrganisationKind, Person, Question, QuestionStatus, Role,
 };
 pub use ids::{
     ActionItemId, AttendanceId, DecisionId, DocUrl, EntryId, ItemId, OrganisationId, PersonId,

@@ -277,6 +277,7 @@ fn tiny_council() -> Council {
         people: vec![],
         roles: vec![],
         meetings: vec![],
+        questions: vec![],
     }
 }
 

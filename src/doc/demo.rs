@@ -16,7 +16,7 @@ use crate::model::{ActionItemId, DecisionId};
 use crate::model::{
     position, AttendanceId, Council, DocUrl, Entry, EntryId, FollowUpReport, ItemId, Mandate,
     MandateVersion, MeetingLink, Organisation, OrganisationId, OrganisationKind, Person, PersonId,
-    Role, RoleId,
+    Question, QuestionId, QuestionStatus, Role, RoleId,
 };
 
 /// The actor of every demo change. Never edit with it: see [`DemoCouncil::hand_over`].
@@ -205,7 +205,28 @@ fn fyrbodal_council() -> Council {
         people,
         roles: roles(),
         meetings: Vec::new(),
+        questions: questions(),
     }
+}
+
+/// Frågor som lyfts till e-rådet (seed 003); the seed gives no dates.
+fn questions() -> Vec<Question> {
+    [
+        ("Bredbandssamordnaren", "Bredbandssamordnarens roll är ganska ensam och det är svårt att få gehör för att det är viktigt med bredbandsutbyggnaden och många av kommunerna är inte i mål med täckningen. Framöver är det svårare att få finansiering. Kan e-rådet hjälpa till på något sätt?"),
+        ("", "Kommer det en ”Digitaliseringsdagen 2020”?"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (from, text))| Question {
+        id: QuestionId::derived(&format!("demo/question/{i}")),
+        text: Text::with_value(*text),
+        from: from.to_string(),
+        raised_on: String::new(),
+        status: QuestionStatus::Waiting,
+        taken_up_in: None,
+        agenda_item: None,
+    })
+    .collect()
 }
 
 fn mandate() -> Mandate {

@@ -5,7 +5,7 @@
 
 use autosurgeon::{Hydrate, Reconcile, Text};
 
-use super::ids::{DocUrl, EntryId, OrganisationId, PersonId, RoleId};
+use super::ids::{DocUrl, EntryId, ItemId, OrganisationId, PersonId, QuestionId, RoleId};
 use super::meeting::MeetingKind;
 
 /// A council (råd), e.g. Fyrbodals e-råd. The root document of a council hydrates to this.
@@ -37,6 +37,9 @@ pub struct Council {
     /// Links to the meeting documents (möten).
     #[autosurgeon(missing = "Vec::new")]
     pub meetings: Vec<MeetingLink>,
+    /// Frågor som lyfts till rådet, waiting for the beredning to take them up.
+    #[autosurgeon(missing = "Vec::new")]
+    pub questions: Vec<Question>,
 }
 
 impl Council {
@@ -186,4 +189,37 @@ pub struct MeetingLink {
     pub date: String,
     /// Mötestyp.
     pub kind: MeetingKind,
+}
+
+/// Where a raised question stands (frågans status).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Reconcile, Hydrate)]
+pub enum QuestionStatus {
+    /// Väntar: not yet on an agenda.
+    #[default]
+    Waiting,
+    /// Tagen upp: on a meeting's agenda (see [`Question::taken_up_in`]).
+    TakenUp,
+    /// Avslutad without an agenda item (answered or withdrawn).
+    Closed,
+}
+
+/// A question raised to the council (fråga som lyfts), e.g. from a network (seed 003).
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Question {
+    #[key]
+    pub id: QuestionId,
+    /// Frågan.
+    pub text: Text,
+    /// Från: a person or a network, as written.
+    pub from: String,
+    /// Lyft, "YYYY-MM-DD"; empty when not known.
+    pub raised_on: String,
+    #[autosurgeon(missing = "QuestionStatus::default")]
+    pub status: QuestionStatus,
+    /// The meeting whose agenda took it up.
+    #[autosurgeon(missing = "Option::default")]
+    pub taken_up_in: Option<DocUrl>,
+    /// The agenda item it became.
+    #[autosurgeon(missing = "Option::default")]
+    pub agenda_item: Option<ItemId>,
 }
