@@ -159,6 +159,8 @@ impl Workspace {
     fn open_loaded(self: &Rc<Self>, id: DocumentId, doc: impl Into<AutoCommit>, store: DocumentStore) {
         self.revision_signal(id);
         self.handle(ClientInput::Open { document: id, doc: doc.into(), store });
+        // Views that asked for this document before it was open re-read it now.
+        self.bump(id);
     }
 
     /// Opens a document if it is not open yet: from this device, else from the server.
