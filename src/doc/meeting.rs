@@ -234,21 +234,20 @@ pub fn add_agenda_items(
     commit_change(doc, now, message, |doc| {
         ensure_unlocked(doc)?;
         let mut order = agenda_order(doc)?;
-        let mut index = match after {
+        let first = match after {
             Some(after) => {
                 order.iter().position(|o| o.id == after).ok_or(DocError::ItemNotFound(after))? + 1
             }
             None => order.len(),
         };
         let mut added = Vec::with_capacity(items.len());
-        for (id, fields) in items {
+        for (index, (id, fields)) in (first..).zip(items) {
             let position = key_at(doc, &mut order, index)?;
             let item = AgendaItem::new(id, position.clone(), fields);
             let agenda = agenda_obj(doc, true)?;
             reconcile_prop(doc, &agenda, id.to_string().as_str(), &item)
                 .map_err(|e| DocError::write("the new agenda item", e))?;
             order.insert(index, OrderEntry { id, position, deleted: false });
-            index += 1;
             added.push(id);
         }
         Ok(added)
