@@ -228,6 +228,10 @@ impl Workspace {
             let Some(doc) = core.doc_mut(&id) else { return Err("This document is not open.".into()) };
             f(doc).map_err(|e| e.to_string())?;
         }
+        // Views re-read the document after every splice, not only after the pause: a view that
+        // kept an older reading would write it back over what was just typed when some other
+        // change (a remote edit, a reconnect) makes it re-render.
+        self.bump(id);
         let ws = self.clone();
         let timer = gloo_timers::callback::Timeout::new(TYPING_PAUSE_MS, move || ws.flush_typing());
         *self.typing.borrow_mut() = Some((id, timer));
@@ -241,10 +245,10 @@ impl Workspace {
             let mut core = self.core.borrow_mut();
             core.doc_mut(&id).is_some_and(|doc| doc::commit_typing(doc, now_secs()))
         };
+        // No bump: committing changes no content, and every splice already bumped.
         if committed {
             self.handle(ClientInput::LocalChange { document: id });
         }
-        self.bump(id);
     }
 
     /// The sync server's WebSocket address: the one chosen in settings, else this origin's /sync.
