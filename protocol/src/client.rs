@@ -124,8 +124,8 @@ impl ClientCore {
         self.docs.contains_key(id)
     }
 
-    pub fn save_state(&mut self, id: &DocumentId) -> Option<SaveState> {
-        let d = self.docs.get_mut(id)?;
+    pub fn save_state(&self, id: &DocumentId) -> Option<SaveState> {
+        let d = self.docs.get(id)?;
         Some(if d.write_failed() {
             SaveState::NotSaved
         } else if !d.is_saved() {
@@ -138,9 +138,8 @@ impl ClientCore {
     }
 
     /// The worst save state over all open documents: what the sync indicator shows.
-    pub fn overall_save_state(&mut self) -> SaveState {
-        let ids: Vec<DocumentId> = self.docs.keys().copied().collect();
-        ids.iter().filter_map(|id| self.save_state(id)).min().unwrap_or(SaveState::SavedOnDevice)
+    pub fn overall_save_state(&self) -> SaveState {
+        self.docs.keys().filter_map(|id| self.save_state(id)).min().unwrap_or(SaveState::SavedOnDevice)
     }
 
     /// When the runtime should next send [`ClientInput::Tick`], if ever.

@@ -48,6 +48,8 @@ pub struct DocEffects {
 
 struct PeerSync {
     state: sync::State,
+    /// The peer's confirmed heads include every change we have (as of the last input).
+    confirmed: bool,
     /// Set once we told this peer we do not have the document, so we say it once.
     told_unavailable: bool,
     /// The peer asked with `request`: it has nothing and waits for us.
@@ -65,11 +67,26 @@ pub struct DocSync {
     write_failed: bool,
     /// Peer messages that arrived while a write was in flight.
     backlog: VecDeque<Message>,
+    /// The document's heads after the last input. Status questions read this rather than the
+    /// document, because asking an `AutoCommit` for its heads commits pending typing.
+    heads: Vec<ChangeHash>,
 }
 
 impl DocSync {
     pub fn new(id: DocumentId, me: PeerId, doc: AutoCommit, store: DocumentStore) -> Self {
-        DocSync { id, me, doc, store, peers: BTreeMap::new(), write_in_flight: None, write_failed: false, backlog: VecDeque::new() }
+        let mut sync = DocSync {
+            id,
+            me,
+            doc,
+            store,
+            peers: BTreeMap::new(),
+            write_in_flight: None,
+            write_failed: false,
+            backlog: VecDeque::new(),
+            heads: Vec::new(),
+        };
+        sync.refresh();
+        sync
     }
 
     pub fn id(&self) -> &DocumentId {
@@ -94,9 +111,9 @@ impl DocSync {
         self.peers.contains_key(peer)
     }
 
-    /// True when every local change is in storage.
-    pub fn is_saved(&mut self) -> bool {
-        self.write_in_flight.is_none() && !self.store.has_unsaved(self.doc.document())
+    /// True when every local change (as of the last input) is in storage.
+    pub fn is_saved(&self) -> bool {
+        self.write_in_flight.is_none() && self.store.is_saved_at(&self.heads)
     }
 
     pub fn write_failed(&self) -> bool {
@@ -104,23 +121,38 @@ impl DocSync {
     }
 
     /// True when `peer` has confirmed heads that include every change we have.
-    pub fn peer_has_everything(&mut self, peer: &PeerId) -> bool {
-        let Some(p) = self.peers.get(peer) else { return false };
-        let Some(theirs) = &p.state.their_heads else { return false };
-        let ours = self.doc.get_heads();
-        if ours.iter().all(|h| theirs.contains(h)) {
-            return true;
-        }
-        // Their heads may be newer than ours: then all ours are ancestors of theirs.
-        let doc = self.doc.document();
-        theirs.iter().all(|h| doc.get_change_by_hash(h).is_some()) && doc.get_changes_meta(theirs).is_empty()
+    pub fn peer_has_everything(&self, peer: &PeerId) -> bool {
+        self.peers.get(peer).is_some_and(|p| p.confirmed)
     }
 
-    pub fn heads(&mut self) -> Vec<ChangeHash> {
-        self.doc.get_heads()
+    /// The document's heads as of the last input.
+    pub fn heads(&self) -> &[ChangeHash] {
+        &self.heads
+    }
+
+    /// Re-reads the heads and which peers have everything; run after every input.
+    fn refresh(&mut self) {
+        self.heads = self.doc.get_heads();
+        let doc = self.doc.document();
+        for peer in self.peers.values_mut() {
+            peer.confirmed = match &peer.state.their_heads {
+                None => false,
+                // Their heads may be newer than ours: then all ours are ancestors of theirs.
+                Some(theirs) => {
+                    self.heads.iter().all(|h| theirs.contains(h))
+                        || (theirs.iter().all(|h| doc.get_change_by_hash(h).is_some()) && doc.get_changes_meta(theirs).is_empty())
+                }
+            };
+        }
     }
 
     pub fn handle(&mut self, input: DocInput) -> DocEffects {
+        let fx = self.handle_input(input);
+        self.refresh();
+        fx
+    }
+
+    fn handle_input(&mut self, input: DocInput) -> DocEffects {
         let mut fx = DocEffects::default();
         match input {
             DocInput::FromPeer(msg) => {
@@ -236,7 +268,7 @@ impl DocSync {
 }
 
 fn new_peer() -> PeerSync {
-    PeerSync { state: sync::State::new(), told_unavailable: false, requested: false }
+    PeerSync { state: sync::State::new(), confirmed: false, told_unavailable: false, requested: false }
 }
 
 fn sender_of(m: &Message) -> Option<&PeerId> {

@@ -175,6 +175,15 @@ impl DocumentStore {
         &self.saved_heads
     }
 
+    /// Whether storage holds exactly the state with these heads.
+    pub fn is_saved_at(&self, heads: &[ChangeHash]) -> bool {
+        let mut heads = heads.to_vec();
+        heads.sort();
+        let mut saved = self.saved_heads.clone();
+        saved.sort();
+        heads == saved
+    }
+
     /// Whether `doc` has changes storage does not have yet.
     pub fn has_unsaved(&self, doc: &Automerge) -> bool {
         let mut heads = doc.get_heads();

@@ -164,11 +164,26 @@ impl Network {
         self.run_until_quiet();
     }
 
+    /// Edits without committing or telling the core, as typing does before its pause ends.
+    pub fn type_pending(&mut self, client: ClientId, id: DocumentId, f: impl FnOnce(&mut AutoCommit)) {
+        let doc = self.clients[client.0].core.doc_mut(&id).unwrap_or_else(|| panic!("document not open on client"));
+        f(doc);
+    }
+
+    /// The typing pause ends: commit, then tell the core (as the app's runtime does).
+    pub fn end_typing(&mut self, client: ClientId, id: DocumentId) {
+        if let Some(doc) = self.clients[client.0].core.doc_mut(&id) {
+            doc.commit();
+        }
+        self.client_input(client, ClientInput::LocalChange { document: id });
+        self.run_until_quiet();
+    }
+
     pub fn doc(&self, client: ClientId, id: &DocumentId) -> &AutoCommit {
         self.clients[client.0].core.doc(id).unwrap_or_else(|| panic!("document not open on client"))
     }
 
-    pub fn save_state(&mut self, client: ClientId, id: &DocumentId) -> Option<SaveState> {
+    pub fn save_state(&self, client: ClientId, id: &DocumentId) -> Option<SaveState> {
         self.clients[client.0].core.save_state(id)
     }
 

@@ -180,3 +180,36 @@ fn backoff_grows_and_is_capped() {
     let Connection::Offline { retry_at } = net.connection(alice) else { panic!("should be offline") };
     assert!(retry_at - 8 * radslag_protocol::client::MAX_BACKOFF_MS <= radslag_protocol::client::MAX_BACKOFF_MS * 2);
 }
+
+#[test]
+fn typing_in_progress_is_not_committed_by_asking_for_the_save_state() {
+    let mut net = Network::new();
+    let alice = net.add_client("alice");
+    let doc = net.create(alice, |d| splice(d, 0, "Dagordning"));
+    net.type_pending(alice, doc, |d| {
+        let (_, text) = d.get(ROOT, "text").expect("get").expect("text");
+        d.splice_text(&text, 10, 0, " 2020").expect("splice");
+    });
+    assert_eq!(net.save_state(alice, &doc), Some(SaveState::SavedOnServer), "the state as of the last input");
+    assert!(net.doc(alice, &doc).pending_ops() > 0, "asking for the save state committed the typing");
+    net.end_typing(alice, doc);
+    assert_eq!(net.save_state(alice, &doc), Some(SaveState::SavedOnServer));
+}
+
+#[test]
+fn typing_committed_by_a_remote_change_is_still_saved_and_sent() {
+    let mut net = Network::new();
+    let alice = net.add_client("alice");
+    let bob = net.add_client("bob");
+    let doc = net.create(alice, |d| splice(d, 0, "Dagordning"));
+    net.find(bob, doc);
+    net.type_pending(alice, doc, |d| {
+        let (_, text) = d.get(ROOT, "text").expect("get").expect("text");
+        d.splice_text(&text, 0, 0, "Ny ").expect("splice");
+    });
+    // Bob's change reaches Alice mid-typing: applying it commits her pending typing.
+    net.change(bob, doc, |d| set(d, "title", "Möte"));
+    net.end_typing(alice, doc);
+    assert_eq!(text(net.doc(bob, &doc)), "Ny Dagordning");
+    assert_eq!(net.save_state(alice, &doc), Some(SaveState::SavedOnServer));
+}
