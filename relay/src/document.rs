@@ -205,6 +205,7 @@ impl Actor {
                         self.subscribers.insert(peer, from);
                     }
                 }
+                tracing::trace!(document = %self.id, peer = %message_peer(&message), "received {}", message.type_name());
                 self.input(DocInput::FromPeer(message));
             }
             Command::PeerGone { peer, connection } => {
@@ -231,6 +232,7 @@ impl Actor {
                 | Message::Ephemeral { target, .. } => target,
                 _ => continue,
             };
+            tracing::trace!(document = %self.id, peer = %target, "sending {}", message.type_name());
             if let Some(subscriber) = self.subscribers.get(target) {
                 subscriber.link.send(message.encode());
             }
@@ -314,5 +316,13 @@ async fn wait_for_write(write: &mut Option<JoinHandle<Result<(), StorageError>>>
     match write.as_mut() {
         Some(handle) => handle.await,
         None => std::future::pending().await,
+    }
+}
+
+/// The peer a document message comes from, for logs.
+fn message_peer(message: &Message) -> String {
+    match message {
+        Message::Sync { sender, .. } | Message::Request { sender, .. } | Message::DocUnavailable { sender, .. } | Message::Ephemeral { sender, .. } => sender.to_string(),
+        _ => String::new(),
     }
 }
