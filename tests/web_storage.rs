@@ -121,11 +121,16 @@ async fn a_new_database_is_empty_and_other_documents_stay_apart() {
     doc.commit();
     DocumentStore::new_document().save(&storage, &b, doc.document()).await.expect("saved");
     let still_empty = storage.load_range(&StorageKey::document_prefix(&a)).await.expect("listed");
-    let (_, loaded) = DocumentStore::load(&dbs.reopen(&storage), &b).await.expect("loaded");
+    let (_, mut loaded) = DocumentStore::load(&dbs.reopen(&storage), &b).await.expect("loaded");
     let title = loaded.doc.get(ROOT, "titel").ok().flatten().map(|(v, _)| v.as_str().map(str::to_owned));
+    let (mut saved_heads, mut loaded_heads) = (doc.get_heads(), loaded.doc.get_heads());
     dbs.delete_all().await;
 
     assert!(empty.is_empty(), "a fresh database had chunks: {empty:?}");
     assert!(still_empty.is_empty(), "saving document b put chunks under a: {still_empty:?}");
     assert_eq!(title, Some(Some("Möte för e-råd".to_string())));
+    // Heads as sets: the order of heads is not part of a document's state.
+    saved_heads.sort();
+    loaded_heads.sort();
+    assert_eq!(loaded_heads, saved_heads, "the reloaded document's heads differ from what was saved");
 }

@@ -117,7 +117,7 @@ impl Storage for IndexedDbStorage {
         let values: Array = request_done(&values_req, Stage::Read).await?.unchecked_into();
         if keys.length() != values.length() {
             return Err(StorageError::other(
-                "Enhetens lagring gav olika många nycklar och värden; ladda om sidan och försök igen.",
+                "This browser's storage returned a different number of keys and values; reload the page and try again.",
             ));
         }
         let mut out = Vec::with_capacity(keys.length() as usize);
@@ -142,8 +142,8 @@ fn factory() -> Result<IdbFactory, StorageError> {
     value.dyn_into::<IdbFactory>().map_err(|_| {
         StorageError::new(
             StorageErrorKind::Unavailable,
-            "Den här webbläsaren låter inte Rådslag spara på enheten (IndexedDB saknas, kanske privat läge). \
-             Ändringar finns bara kvar tills fliken stängs.",
+            "Storage is not available (private browsing?): this browser has no IndexedDB. \
+             Changes are kept only until this tab is closed.",
         )
     })
 }
@@ -164,7 +164,7 @@ async fn open_database(name: &str) -> Result<IdbDatabase, StorageError> {
     req.set_onupgradeneeded(None);
     drop(upgrade);
     let db: IdbDatabase = result?.dyn_into().map_err(|_| {
-        StorageError::new(StorageErrorKind::Unavailable, "Enhetens lagring öppnades men gav ingen databas; ladda om sidan.")
+        StorageError::new(StorageErrorKind::Unavailable, "This browser's storage opened but gave no database; reload the page.")
     })?;
     // Another tab upgrading the schema asks us to let go; the next use reopens.
     let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
@@ -242,7 +242,7 @@ fn key_from_js(value: &JsValue) -> Result<StorageKey, StorageError> {
 }
 
 fn unreadable_key() -> StorageError {
-    StorageError::other("Enhetens lagring innehåller en nyckel som Rådslag inte känner igen; ladda om sidan.")
+    StorageError::other("This browser's storage holds a key Rådslag does not recognise; reload the page.")
 }
 
 /// Every key that starts with `prefix`: from `[...prefix]` up to `[...prefix, []]`. IndexedDB
@@ -259,7 +259,7 @@ fn bytes_from_js(value: &JsValue) -> Result<Vec<u8>, StorageError> {
     if value.is_instance_of::<Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>() {
         Ok(Uint8Array::new(value).to_vec())
     } else {
-        Err(StorageError::other("Enhetens lagring innehåller data som inte är ett dokument; den delen kunde inte läsas."))
+        Err(StorageError::other("This browser's storage holds data that is not part of a document; that part could not be read."))
     }
 }
 
@@ -277,28 +277,28 @@ fn from_dom(e: &DomException, stage: Stage) -> StorageError {
     message_for(&e.name(), &e.message(), stage)
 }
 
-/// The one place failures get their words. Swedish, as the UI speaks; the browser's own name and
-/// message follow for whoever helps the user.
+/// The one place failures get their words: English, like the sync runtime's other problem
+/// reports, saying what to do; the browser's own name and message follow for whoever helps.
 fn message_for(name: &str, detail: &str, stage: Stage) -> StorageError {
     let tail = if detail.is_empty() { format!(" ({name})") } else { format!(" ({name}: {detail})") };
     let (kind, text) = match (name, stage) {
         ("QuotaExceededError", _) => (
             StorageErrorKind::Full,
-            "Enheten har inte plats för fler ändringar. Frigör utrymme eller ge webbplatsen mer lagring; \
-             ändringarna finns kvar i fliken så länge den är öppen.",
+            "This browser's storage is full: free space on the device or allow this site more storage. \
+             Unsaved changes stay in this tab while it is open.",
         ),
         ("InvalidStateError" | "SecurityError" | "NotAllowedError" | "UnknownError", Stage::Open) => (
             StorageErrorKind::Unavailable,
-            "Rådslag får inte spara på den här enheten (privat läge eller blockerad lagring). \
-             Ändringar finns bara kvar tills fliken stängs.",
+            "Storage is not available (private browsing?): allow this site to store data, or use a normal window. \
+             Changes are kept only until this tab is closed.",
         ),
         ("VersionError", _) => (
             StorageErrorKind::Unavailable,
-            "Enhetens lagring har skrivits av en nyare version av Rådslag; ladda om sidan för att få den nya versionen.",
+            "This browser's storage was written by a newer version of Rådslag; reload the page to get that version.",
         ),
-        (_, Stage::Open) => (StorageErrorKind::Unavailable, "Enhetens lagring kunde inte öppnas."),
-        (_, Stage::Read) => (StorageErrorKind::Other, "Kunde inte läsa från enhetens lagring."),
-        (_, Stage::Write) => (StorageErrorKind::Other, "Kunde inte spara på enheten; Rådslag försöker igen."),
+        (_, Stage::Open) => (StorageErrorKind::Unavailable, "Storage is not available: this browser's storage could not be opened; reload the page."),
+        (_, Stage::Read) => (StorageErrorKind::Other, "Could not read from this browser's storage; reload the page and try again."),
+        (_, Stage::Write) => (StorageErrorKind::Other, "Could not save in this browser's storage; Rådslag will try again."),
     };
     StorageError::new(kind, format!("{text}{tail}"))
 }
