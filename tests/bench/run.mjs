@@ -220,11 +220,12 @@ const RELAY_URL_KEY = "radslag.relay-url"
 
 async function appHalf() {
   const out = { size: gzippedAppSize() }
-  const fail = why => ({ ...out, warm: { error: why }, edit: { error: why } })
+  const fail = why => ({ ...out, warm: { error: why }, edit: { relay: { error: why }, js: { error: why } } })
   if (out.size.error) return fail("the app is not built")
   let chromium
   try {
-    ;({ chromium } = await fromE2e("playwright-core"))
+    const pw = await fromE2e("playwright-core")
+    chromium = pw.chromium ?? pw.default?.chromium
   } catch (e) {
     return fail(e.message)
   }
@@ -335,9 +336,15 @@ async function editLatency(browser, origin, syncUrl) {
     const fieldB = b.page.getByLabel(label.trim(), { exact: true }).first()
     await fieldB.waitFor({ timeout: 10_000 })
     // Both windows must be connected before timing: a first edit that reaches B proves it.
-    const first = `bench warm-up ${Date.now()}`
-    await fieldA.fill(first)
-    await until(async () => (await fieldB.inputValue()) === first, 30_000, "the first edit to reach the other window")
+    // Retyped now and then: a first edit made while a window was still connecting may wait for
+    // that window's next sync.
+    let arrived = false
+    for (let attempt = 0; attempt < 4 && !arrived; attempt++) {
+      const first = `bench warm-up ${attempt} ${Date.now()}`
+      await fieldA.fill(first)
+      arrived = await until(async () => (await fieldB.inputValue()) === first, 10_000, "").catch(() => false)
+    }
+    if (!arrived) throw new Error("no edit reached the other window within 40 s")
     const times = []
     const failures = []
     for (let i = 0; i < 30; i++) {
@@ -390,7 +397,7 @@ async function main() {
     lines.push(["app: warm load to first meeting (median)", app.warm?.error ? na(app.warm) : `${ms(app.warm.median)} ms (${app.warm.runs} reloads)`, "", ""])
     const edit = e =>
       !e ? "–" : e.error ? na(e) : `${ms(e.median)} / ${ms(e.p95)} ms` + (e.failures ? ` (${e.failures} of ${e.count + e.failures} never arrived)` : "")
-    lines.push(["app: agenda edit seen in the other browser: median / p95", edit(app.edit?.relay ?? (app.error ? app : null)), edit(app.edit?.js), "within 1 s"])
+    lines.push(["app: agenda edit seen in the other browser: median / p95", edit(app.error ? app : app.edit?.relay), edit(app.edit?.js), "within 1 s"])
   }
   console.log(`\nRådslag bench — ${cpus().length} cores, loopback; each scenario on a fresh server; ${DURATION_S} s of writing per writing scenario\n`)
   console.log(table(lines))
