@@ -1,6 +1,9 @@
 // Support for the end-to-end tests: start the real relay serving the release build on a free
 // loopback port, launch Debian's Chromium, and wait on conditions (never fixed sleeps).
 import { spawn } from "node:child_process";
+import { createServer as createHttpServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -29,10 +32,11 @@ export async function startRelay({ port, data }) {
   port ??= await freePort();
   data ??= mkdtempSync(join(tmpdir(), "radslag-e2e-"));
   const child = spawn(RELAY_BIN, ["--listen", `127.0.0.1:${port}`, "--data", data, "--static", APP_DIST], {
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? "warn" },
   });
   let log = "";
+  child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const url = `http://127.0.0.1:${port}`;
@@ -89,4 +93,64 @@ export async function waitUntil(check, ms, what) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Serves the built app from its own origin, independent of the relay, so a page can be
+ * reloaded while the relay is down (the app has no service worker yet).
+ */
+export async function serveApp() {
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json" };
+  const server = createHttpServer(async (req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    const file = path === "/" || !extname(path) ? "index.html" : path.slice(1);
+    try {
+      if (file.includes("..")) throw new Error("outside dist");
+      const body = await readFile(join(APP_DIST, file));
+      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  const port = await freePort();
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * Opens the app in a fresh browser context (its own IndexedDB) and waits for the council.
+ * With `app`, the page comes from that server and syncs with `relay` (set in the app's
+ * settings storage, as a person would in Settings).
+ */
+export async function openApp(browser, relay, app) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error(`[page error] ${e.message}`));
+  if (app) {
+    const sync = `ws://127.0.0.1:${relay.port}/sync`;
+    await context.addInitScript((url) => localStorage.setItem("radslag.relay-url", url), sync);
+  }
+  await page.goto(`${(app ?? relay).url}/`);
+  await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 20_000 });
+  return { context, page };
+}
+
+/** Opens the demo meeting of `date` from the council page. */
+export async function openMeeting(page, date) {
+  await page.getByRole("link", { name: new RegExp(date) }).first().click();
+  await page.getByRole("button", { name: /Lägg till punkt|Add item/ }).waitFor({ timeout: 20_000 });
+}
+
+/** The text the sync indicator shows. */
+export async function syncStatus(page) {
+  return (await page.getByTestId("sync-status").textContent())?.trim() ?? "";
+}
+
+/** The value of a field found by its accessible name. */
+export async function fieldValue(page, label) {
+  const field = page.getByLabel(label, { exact: true });
+  if ((await field.count()) === 0) return null;
+  return field.first().inputValue();
 }
