@@ -291,7 +291,7 @@ impl Actor {
 
     /// No peers, no write under way, nothing unsaved: the document may leave memory.
     fn idle(&mut self) -> bool {
-        self.subscribers.is_empty() && self.write.is_none() && self.retry_at.is_none() && self.sync.as_mut().is_none_or(DocSync::is_saved)
+        self.subscribers.is_empty() && self.write.is_none() && self.retry_at.is_none() && self.sync.as_ref().is_none_or(DocSync::is_saved)
     }
 
     /// Removes this actor from the registry if no connection holds or is using its sender and
