@@ -241,14 +241,12 @@ impl Workspace {
     /// Commits pending typing at once (on blur, before a structural change).
     pub fn flush_typing(self: &Rc<Self>) {
         let Some((id, _timer)) = self.typing.borrow_mut().take() else { return };
-        let committed = {
-            let mut core = self.core.borrow_mut();
-            core.doc_mut(&id).is_some_and(|doc| doc::commit_typing(doc, now_secs()))
-        };
-        // No bump: committing changes no content, and every splice already bumped.
-        if committed {
-            self.handle(ClientInput::LocalChange { document: id });
+        if let Some(doc) = self.core.borrow_mut().doc_mut(&id) {
+            doc::commit_typing(doc, now_secs());
         }
+        // Tell the core even when nothing was left to commit: an incoming change may already
+        // have committed the typing, and the core saves and sends whatever is unsaved.
+        self.handle(ClientInput::LocalChange { document: id });
     }
 
     /// The sync server's WebSocket address: the one chosen in settings, else this origin's /sync.
