@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use automerge::{sync, sync::SyncDoc, AutoCommit, ChangeHash, ReadDoc};
+use automerge::{sync, sync::SyncDoc, AutoCommit, ChangeHash};
 
 use crate::id::{DocumentId, PeerId};
 use crate::storage::{DocumentStore, PendingWrite, StorageKey};
@@ -131,18 +131,12 @@ impl DocSync {
     }
 
     /// Re-reads the heads and which peers have everything; run after every input.
+    /// Only the cheap test (every head of ours is among theirs): when a peer is ahead of us, its
+    /// changes are on their way, and the test passes once they have arrived.
     fn refresh(&mut self) {
         self.heads = self.doc.get_heads();
-        let doc = self.doc.document();
         for peer in self.peers.values_mut() {
-            peer.confirmed = match &peer.state.their_heads {
-                None => false,
-                // Their heads may be newer than ours: then all ours are ancestors of theirs.
-                Some(theirs) => {
-                    self.heads.iter().all(|h| theirs.contains(h))
-                        || (theirs.iter().all(|h| doc.get_change_by_hash(h).is_some()) && doc.get_changes_meta(theirs).is_empty())
-                }
-            };
+            peer.confirmed = peer.state.their_heads.as_ref().is_some_and(|theirs| self.heads.iter().all(|h| theirs.contains(h)));
         }
     }
 
