@@ -337,9 +337,10 @@ impl Workspace {
             self.connect();
         }
         if fx.status_changed {
-            let mut core = self.core.borrow_mut();
-            let view = SyncView { connection: core.connection(), save: core.overall_save_state() };
-            drop(core);
+            let view = {
+                let core = self.core.borrow();
+                SyncView { connection: core.connection(), save: core.overall_save_state() }
+            };
             if self.status.get_untracked() != view {
                 self.status.set(view);
             }

@@ -165,6 +165,10 @@ pub fn app(state: AppState) -> Router {
     router.layer(tower_http::trace::TraceLayer::new_for_http()).with_state(state)
 }
 
+/// Per-connection WebSocket buffers (see [`sync_socket`]).
+const SOCKET_READ_BUFFER_BYTES: usize = 16 * 1024;
+const SOCKET_WRITE_BUFFER_BYTES: usize = 8 * 1024;
+
 async fn sync_socket(State(state): State<AppState>, ws: WebSocketUpgrade) -> Response {
     if state.is_shutting_down() {
         return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "the relay is shutting down").into_response();
@@ -172,6 +176,10 @@ async fn sync_socket(State(state): State<AppState>, ws: WebSocketUpgrade) -> Res
     let max = state.limits().max_frame_bytes;
     ws.max_message_size(max)
         .max_frame_size(max)
+        // The 128 KiB defaults are allocated per connection up front: a thousand members would
+        // cost 250 MB before anyone typed. Sync messages are small; big ones still fit, in steps.
+        .read_buffer_size(SOCKET_READ_BUFFER_BYTES)
+        .write_buffer_size(SOCKET_WRITE_BUFFER_BYTES)
         .on_failed_upgrade(|e| tracing::warn!("a WebSocket upgrade failed: {e}"))
         .on_upgrade(move |socket| connection::run(state, socket))
 }

@@ -32,7 +32,7 @@ test("edits made while the relay is down survive a reload and merge when it retu
   const original = await fieldValue(a.page, label);
   const fieldA = a.page.getByLabel(label, { exact: true });
   await fieldA.click();
-  await fieldA.press("End");
+  await fieldA.press("Control+End");
   await fieldA.pressSequentially(" (offline)");
   await fieldA.blur();
   await b.page.getByRole("button", { name: "Lägg till punkt" }).click();

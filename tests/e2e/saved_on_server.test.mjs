@@ -21,7 +21,7 @@ test("a change shown as saved on the server survives the relay being killed", as
   const field = a.page.getByLabel(label, { exact: true });
   for (let round = 1; round <= 3; round++) {
     await field.click();
-    await field.press("End");
+    await field.press("Control+End");
     await field.pressSequentially(` #${round}`);
     await field.blur();
     await waitUntil(async () => (await syncStatus(a.page)) === "Sparat på servern", 20_000, `round ${round}: saved on the server`).catch(async (e) => { throw new Error(`${e.message}; A shows "${await syncStatus(a.page)}"`); });
