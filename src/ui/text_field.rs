@@ -11,6 +11,50 @@ fn char_to_utf16(text: &str, chars: usize) -> u32 {
     text.chars().take(chars).map(|c| c.len_utf16() as u32).sum()
 }
 
+/// What a one-line and a multi-line text field share.
+trait TextControl {
+    fn text(&self) -> String;
+    fn set_text(&self, text: &str);
+    /// The cursor in UTF-16 units, as the browser counts.
+    fn cursor(&self) -> Option<u32>;
+    fn set_cursor(&self, at: u32);
+}
+
+macro_rules! text_control {
+    ($element:ty) => {
+        impl TextControl for $element {
+            fn text(&self) -> String {
+                self.value()
+            }
+            fn set_text(&self, text: &str) {
+                self.set_value(text);
+            }
+            fn cursor(&self) -> Option<u32> {
+                self.selection_start().ok().flatten()
+            }
+            fn set_cursor(&self, at: u32) {
+                let _ = self.set_selection_range(at, at);
+            }
+        }
+    };
+}
+
+text_control!(web_sys::HtmlInputElement);
+text_control!(web_sys::HtmlTextAreaElement);
+
+/// Shows the document's text in the field, keeping the cursor where the person was typing.
+fn show_document_text(el: &impl TextControl, new: &str) {
+    let current = el.text();
+    if current == new {
+        return;
+    }
+    let cursor = el.cursor().map(|u| crate::doc::utf16_to_char_index(&current, u as usize));
+    el.set_text(new);
+    if let Some(c) = cursor {
+        el.set_cursor(char_to_utf16(new, moved_cursor(&current, new, c)));
+    }
+}
+
 /// A co-written text field. `on_splice(pos, removed, inserted)` applies typing to the document;
 /// `on_commit` runs on blur so the typing is saved at once.
 #[component]
@@ -40,17 +84,7 @@ pub fn CoTextField(
         Effect::new(move |_| {
             let new = value.get();
             let Some(el) = node.get() else { return };
-            let current = el.value();
-            if current == new {
-                shown.set_value(new);
-                return;
-            }
-            let cursor = el.selection_start().ok().flatten().map(|u| crate::doc::utf16_to_char_index(&current, u as usize));
-            el.set_value(&new);
-            if let Some(c) = cursor {
-                let pos = char_to_utf16(&new, moved_cursor(&current, &new, c));
-                let _ = el.set_selection_range(pos, pos);
-            }
+            show_document_text(&el, &new);
             shown.set_value(new);
         });
         view! {
@@ -64,17 +98,7 @@ pub fn CoTextField(
         Effect::new(move |_| {
             let new = value.get();
             let Some(el) = node.get() else { return };
-            let current = el.value();
-            if current == new {
-                shown.set_value(new);
-                return;
-            }
-            let cursor = el.selection_start().ok().flatten().map(|u| crate::doc::utf16_to_char_index(&current, u as usize));
-            el.set_value(&new);
-            if let Some(c) = cursor {
-                let pos = char_to_utf16(&new, moved_cursor(&current, &new, c));
-                let _ = el.set_selection_range(pos, pos);
-            }
+            show_document_text(&el, &new);
             shown.set_value(new);
         });
         view! {

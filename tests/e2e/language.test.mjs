@@ -1,20 +1,11 @@
 // Step 5 of the foundation: the UI starts in Swedish and switches to English and back.
-import { test, after, before } from "node:test";
-import { launchBrowser, openApp, startRelay, waitUntil } from "./support.mjs";
+import { test } from "node:test";
+import { openApp, relayAndBrowser, waitUntil } from "./support.mjs";
 
-let relay, browser;
-before(async () => {
-  relay = await startRelay({});
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-  relay?.cleanup();
-});
+const env = relayAndBrowser();
 
 test("Swedish by default, English one click away, and back", async () => {
-  const { context, page } = await openApp(browser, relay);
+  const { context, page } = await openApp(env.browser, env.relay);
   await page.getByRole("heading", { name: "Möten" }).waitFor();
   await page.getByRole("button", { name: "Byt språk till engelska" }).click();
   await page.getByRole("heading", { name: "Meetings" }).waitFor();

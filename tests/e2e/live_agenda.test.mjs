@@ -1,23 +1,14 @@
 // Step 2 of the foundation: two members edit one agenda at once; each change appears in the
 // other window, and typing into the same description in both merges per character.
-import { test, after, before } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fieldValue, launchBrowser, openApp, openMeeting, startRelay, waitUntil } from "./support.mjs";
+import { fieldValue, openApp, openMeeting, relayAndBrowser, waitUntil } from "./support.mjs";
 
-let relay, browser;
-before(async () => {
-  relay = await startRelay({});
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-  relay?.cleanup();
-});
+const env = relayAndBrowser();
 
 test("an item added in one window appears in the other, and both people's typing survives", async () => {
-  const a = await openApp(browser, relay);
-  const b = await openApp(browser, relay);
+  const a = await openApp(env.browser, env.relay);
+  const b = await openApp(env.browser, env.relay);
   await openMeeting(a.page, "2019-04-04");
   await openMeeting(b.page, "2019-04-04");
 

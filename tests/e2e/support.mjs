@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const RELAY_BIN = process.env.RELAY_BIN;
@@ -148,9 +149,40 @@ export async function syncStatus(page) {
   return (await page.getByTestId("sync-status").textContent())?.trim() ?? "";
 }
 
+/** Waits until the sync indicator says `expected` (exactly, or at the start with `prefix`). */
+export async function waitForSyncStatus(page, expected, ms, { prefix = false } = {}) {
+  const matches = (text) => (prefix ? text.startsWith(expected) : text === expected);
+  try {
+    await waitUntil(async () => matches(await syncStatus(page)), ms, `the sync indicator to say "${expected}"`);
+  } catch (e) {
+    throw new Error(`${e.message}; it says "${await syncStatus(page)}"`);
+  }
+}
+
 /** The value of a field found by its accessible name. */
 export async function fieldValue(page, label) {
   const field = page.getByLabel(label, { exact: true });
   if ((await field.count()) === 0) return null;
   return field.first().inputValue();
+}
+
+/**
+ * A relay and a browser for one test file, started before its tests and stopped after them.
+ * Tests may replace `env.relay` (a restarted relay); the last one is stopped. With
+ * `{ serveApp: true }`, `env.app` serves the app from its own origin (see `serveApp`).
+ */
+export function relayAndBrowser(options = {}) {
+  const env = {};
+  before(async () => {
+    env.relay = await startRelay({});
+    env.browser = await launchBrowser();
+    if (options.serveApp) env.app = await serveApp();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.app?.close();
+    await env.relay?.stop();
+    env.relay?.cleanup();
+  });
+  return env;
 }
