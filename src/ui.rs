@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod council;
 pub mod meeting;
+pub mod minutes;
 pub mod route;
 pub mod settings;
 pub mod sync_status;

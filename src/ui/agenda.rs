@@ -28,10 +28,34 @@ fn kind_from_value(value: &str) -> Option<ItemKind> {
 }
 
 /// Runs a change on the meeting document; a failure is shown as a problem, not lost.
-fn change(id: DocumentId, f: impl FnOnce(&mut automerge::AutoCommit, i64) -> Result<(), crate::doc::DocError>) {
+pub(crate) fn change(id: DocumentId, f: impl FnOnce(&mut automerge::AutoCommit, i64) -> Result<(), crate::doc::DocError>) {
     with_ws(|ws| {
         if let Err(e) = ws.change(id, f) {
             ws.problems().update(|p| p.push(e));
+        }
+    });
+}
+
+/// Applies typing to the meeting document; a failure (e.g. locked minutes) is shown as a problem.
+pub(crate) fn type_into(id: DocumentId, f: impl FnOnce(&mut automerge::AutoCommit) -> Result<(), crate::doc::DocError>) {
+    with_ws(|ws| {
+        if let Err(e) = ws.type_text(id, f) {
+            ws.problems().update(|p| p.push(e));
+        }
+    });
+}
+
+/// After the next render, puts the keyboard in the first field inside `selector`.
+pub(crate) fn focus_first_field(selector: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let field = document()
+            .query_selector(&format!("{selector} textarea, {selector} input"))
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = field {
+            let _ = el.focus();
         }
     });
 }
@@ -211,13 +235,7 @@ fn AgendaRow(
             <td>
                 <CoTextField class="description".to_string() multiline=true value=description
                     label=Signal::derive(move || format!("{} {} {}", tr(Key::Description), tr(Key::Number).to_lowercase(), number.get()))
-                    on_splice=move |pos, del, text| {
-                        with_ws(|ws| {
-                            if let Err(e) = ws.type_text(id, |doc| meeting_doc::splice_agenda_description(doc, item, pos, del, &text)) {
-                                ws.problems().update(|p| p.push(e));
-                            }
-                        });
-                    }
+                    on_splice=move |pos, del, text| type_into(id, move |doc| meeting_doc::splice_agenda_description(doc, item, pos, del, &text))
                     on_commit=move || { with_ws(|ws| ws.flush_typing()); }/>
             </td>
             <td>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use radslag_protocol::DocumentId;
 
 use super::agenda::AgendaEditor;
+use super::minutes::MinutesSection;
 use super::{tr, with_ws};
 use crate::doc::meeting::hydrate_meeting;
 use crate::i18n::Key;
@@ -92,6 +93,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
                         <ul>{absentees.into_iter().map(|a| view! { <li>{a.name} <span class="org">{a.organisation}</span></li> }).collect_view()}</ul>
                     </section>
                 })}
+                <MinutesSection id=id meeting=meeting/>
             </article>
         </Show>
     }

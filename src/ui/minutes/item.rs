@@ -1,0 +1,49 @@
+//! The minutes of one agenda item: heading "Punkt N – beskrivning", notes, and its lists.
+
+use leptos::prelude::*;
+use radslag_protocol::DocumentId;
+
+use super::entries::{ActionItems, Decisions, DiscussionPoints};
+use crate::doc::meeting as meeting_doc;
+use crate::i18n::Key;
+use crate::model::{AgendaItem, ItemId};
+use crate::ui::agenda::type_into;
+use crate::ui::meeting::MeetingState;
+use crate::ui::text_field::CoTextField;
+use crate::ui::tr;
+
+/// "punkt N", appended to every accessible name in the item's minutes.
+pub fn item_suffix(number: &str) -> String {
+    format!("{} {}", tr(Key::Number).to_lowercase(), number)
+}
+
+#[component]
+pub fn ItemMinutes(id: DocumentId, item: ItemId, meeting: Memo<MeetingState>) -> impl IntoView {
+    let row: Memo<Option<AgendaItem>> = Memo::new(move |_| match meeting.get() {
+        MeetingState::Ready(m) => m.agenda_item(item).cloned(),
+        _ => None,
+    });
+    let number = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.number.clone()).unwrap_or_default()));
+    let heading = Memo::new(move |_| {
+        row.with(|r| r.as_ref().map(|r| format!("{} {} – {}", tr(Key::Number), r.number, r.description.as_str())).unwrap_or_default())
+    });
+    let notes = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.notes.as_str().to_string()).unwrap_or_default()));
+    let open_work = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(AgendaItem::is_open_work)));
+    let heading_id = format!("minutes-{item}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="item-minutes" data-minutes=item.to_string() aria-labelledby=labelled_by>
+            <h3 id=heading_id>{move || heading.get()}</h3>
+            <Show when=move || open_work.get()>
+                <p class="open-work">{move || tr(Key::OpenWorkItem)}</p>
+            </Show>
+            <CoTextField class="notes".to_string() multiline=true value=notes
+                label=Signal::derive(move || format!("{} {}", tr(Key::Notes), item_suffix(&number.get())))
+                on_splice=move |pos, del, text| type_into(id, move |doc| meeting_doc::splice_agenda_notes(doc, item, pos, del, &text))
+                on_commit=move || { crate::ui::with_ws(|ws| ws.flush_typing()); }/>
+            <DiscussionPoints id=id item=item row=row number=number/>
+            <Decisions id=id item=item row=row number=number/>
+            <ActionItems id=id item=item row=row number=number/>
+        </section>
+    }
+}
