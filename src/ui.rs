@@ -3,6 +3,7 @@
 //! call `doc::` change functions through the workspace — never a second copy of the truth.
 
 pub mod agenda;
+pub mod agenda_paste;
 pub mod council;
 pub mod meeting;
 pub mod minutes;

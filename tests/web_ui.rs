@@ -86,6 +86,26 @@ async fn a_member_opens_the_demo_council_adds_an_agenda_item_and_switches_langua
     assert_eq!(labels.len(), rows + 1, "every row has a description field: {labels:?}");
     assert!(labels.iter().all(|l| l.starts_with("Beskrivning")), "description labels: {labels:?}");
 
+    // Paste an agenda: two readable rows become items, the unreadable one is shown with its line.
+    let paste: web_sys::HtmlTextAreaElement = all("textarea.paste")
+        .into_iter()
+        .next()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the paste field");
+    paste.set_value("10\tI\tUppföljning av handlingsplanen\tAlla\t13.00\n11\tX\tOkänd typ\tAlla\t13.10\n12\tD\tNästa möte\tAlla\t13.20");
+    // Leptos listens for input on the document, so the event must bubble as a typed one does.
+    let input = document().create_event("Event").expect("an event");
+    input.init_event_with_bubbles("input", true);
+    paste.dispatch_event(&input).expect("dispatched");
+    wait_for("the paste button to be enabled", || find("button", "Lägg till inklistrade punkter").filter(|b| !b.has_attribute("disabled")))
+        .await
+        .click();
+    wait_for("two pasted rows", || (all("table.agenda-table tbody tr").len() == rows + 3).then_some(())).await;
+    let problems: Vec<String> = all(".paste-problems [role=alert] li").iter().map(text).collect();
+    assert_eq!(problems.len(), 1, "one row could not be read: {problems:?}");
+    assert!(problems[0].starts_with("Rad 2:") && problems[0].contains("Okänd typ"), "the problem names its line and row: {problems:?}");
+    let rows = rows + 2;
+
     // Switch to English: the page's words follow, the data does not change.
     find("button", "English").expect("the language switch").click();
     wait_for("the add button in English", || find("button", "Add item")).await;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use radslag_protocol::DocumentId;
 
 use super::agenda::AgendaEditor;
+use super::agenda_paste::PasteAgenda;
 use super::minutes::MinutesSection;
 use super::{tr, with_ws};
 use crate::doc::meeting::hydrate_meeting;
@@ -85,6 +86,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
                     </dl>
                 })}
                 <AgendaEditor id=id meeting=meeting/>
+                <PasteAgenda id=id/>
                 {move || attendance.get().map(|(attendees, absentees)| view! {
                     <section class="attendance" aria-labelledby="attendees-h">
                         <h2 id="attendees-h">{tr(Key::Attendees)}</h2>
