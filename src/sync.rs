@@ -249,6 +249,19 @@ impl Workspace {
         self.handle(ClientInput::LocalChange { document: id });
     }
 
+    /// The heads of document `id` as shown now (pending typing committed first): the exact
+    /// version a justerare read, for `doc::approval::approve_minutes`. Views re-render after
+    /// every change, so what the page shows is always the document at these heads.
+    pub fn heads(self: &Rc<Self>, id: DocumentId) -> Option<Vec<automerge::ChangeHash>> {
+        self.flush_typing();
+        self.core.borrow_mut().doc_mut(&id).map(|doc| doc.get_heads())
+    }
+
+    /// Whether the minutes in `id` changed after their standing approval ("ändrat efter justering").
+    pub fn changed_after_approval(&self, id: DocumentId) -> bool {
+        self.core.borrow_mut().doc_mut(&id).is_some_and(doc::approval::changed_after_approval)
+    }
+
     /// The sync server's WebSocket address: the one chosen in settings, else this origin's /sync.
     pub fn relay_url() -> String {
         if let Some(url) = local_storage().and_then(|s| s.get_item(RELAY_URL_KEY).ok().flatten()).filter(|u| !u.is_empty()) {

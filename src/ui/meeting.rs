@@ -7,6 +7,7 @@ use radslag_protocol::DocumentId;
 
 use super::agenda::AgendaEditor;
 use super::agenda_paste::PasteAgenda;
+use super::minutes::approval::ApprovalSection;
 use super::minutes::MinutesSection;
 use super::{tr, with_ws};
 use crate::doc::meeting::hydrate_meeting;
@@ -65,6 +66,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
         MeetingState::Ready(m) => Some((m.attendees, m.absentees)),
         _ => None,
     });
+    let locked = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(m) if m.locked));
     let is_ready = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(_)));
     view! {
         <p><a href="#/">"← " {move || tr(Key::BackToCouncil)}</a></p>
@@ -85,8 +87,12 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
                         {video.map(|v| view! { <dt>"Video"</dt><dd><a href=v.clone()>{v.clone()}</a></dd> })}
                     </dl>
                 })}
-                <AgendaEditor id=id meeting=meeting/>
-                <PasteAgenda id=id/>
+                // Approved minutes are locked: every agenda and minutes control is disabled
+                // until someone reopens them (the change functions refuse too).
+                <fieldset class="minutes-lock" disabled=move || locked.get()>
+                    <AgendaEditor id=id meeting=meeting/>
+                    <PasteAgenda id=id/>
+                </fieldset>
                 {move || attendance.get().map(|(attendees, absentees)| view! {
                     <section class="attendance" aria-labelledby="attendees-h">
                         <h2 id="attendees-h">{tr(Key::Attendees)}</h2>
@@ -95,7 +101,10 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
                         <ul>{absentees.into_iter().map(|a| view! { <li>{a.name} <span class="org">{a.organisation}</span></li> }).collect_view()}</ul>
                     </section>
                 })}
-                <MinutesSection id=id meeting=meeting/>
+                <fieldset class="minutes-lock" disabled=move || locked.get()>
+                    <MinutesSection id=id meeting=meeting/>
+                </fieldset>
+                <ApprovalSection id=id meeting=meeting/>
             </article>
         </Show>
     }

@@ -1,6 +1,7 @@
 //! The minutes (protokoll) of a meeting, written together during it: per agenda item notes,
 //! discussion points, decisions and action items, with the open A items listed first.
 
+pub mod approval;
 pub mod entries;
 pub mod item;
 
