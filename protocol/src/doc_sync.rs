@@ -54,6 +54,8 @@ struct PeerSync {
     told_unavailable: bool,
     /// The peer asked with `request`: it has nothing and waits for us.
     requested: bool,
+    /// The peer said something: it gets a sync message at the next chance to send.
+    due: bool,
 }
 
 /// A document and its sync sessions with every peer that has it open.
@@ -70,6 +72,10 @@ pub struct DocSync {
     /// The document's heads after the last input. Status questions read this rather than the
     /// document, because asking an `AutoCommit` for its heads commits pending typing.
     heads: Vec<ChangeHash>,
+    /// The document changed: every peer gets a sync message at the next chance to send. Without
+    /// a change only the peers that spoke are answered, so a change with thirty peers costs
+    /// thirty sync messages, not thirty for each of their thirty acknowledgements.
+    all_due: bool,
 }
 
 impl DocSync {
@@ -84,6 +90,7 @@ impl DocSync {
             write_failed: false,
             backlog: VecDeque::new(),
             heads: Vec::new(),
+            all_due: false,
         };
         sync.refresh();
         sync
@@ -157,14 +164,16 @@ impl DocSync {
                 self.apply(msg, &mut fx);
             }
             DocInput::AddPeer(peer) => {
-                self.peers.entry(peer).or_insert_with(new_peer);
+                self.peers.entry(peer).or_insert_with(new_peer).due = true;
             }
             DocInput::RemovePeer(peer) => {
                 self.peers.remove(&peer);
                 self.backlog.retain(|m| sender_of(m) != Some(&peer));
             }
-            DocInput::LocalChange => {}
+            DocInput::LocalChange => self.all_due = true,
             DocInput::WriteDone => {
+                // Sends were held while the write was in flight.
+                self.all_due = true;
                 if let Some(write) = self.write_in_flight.take() {
                     fx.remove = self.store.wrote(&write);
                 }
@@ -179,7 +188,10 @@ impl DocSync {
                 self.write_failed = true;
                 return fx;
             }
-            DocInput::RetryWrite => self.write_failed = false,
+            DocInput::RetryWrite => {
+                self.write_failed = false;
+                self.all_due = true;
+            }
         }
         self.write_or_send(&mut fx);
         fx
@@ -197,6 +209,7 @@ impl DocSync {
                 };
                 let before = self.doc.get_heads();
                 let peer = self.peers.entry(sender.clone()).or_insert_with(new_peer);
+                peer.due = true;
                 if let Err(e) = self.doc.sync().receive_sync_message(&mut peer.state, parsed) {
                     fx.bad_peer = Some((sender.clone(), format!("sync message could not be applied: {e}")));
                     self.peers.remove(&sender);
@@ -204,10 +217,11 @@ impl DocSync {
                 }
                 if self.doc.get_heads() != before {
                     fx.changed = true;
+                    self.all_due = true;
                 }
             }
             Message::DocUnavailable { sender, .. } => {
-                self.peers.entry(sender.clone()).or_insert_with(new_peer);
+                self.peers.entry(sender.clone()).or_insert_with(new_peer).due = true;
                 fx.unavailable_from.push(sender);
             }
             Message::Ephemeral { sender, document, count, session, data, .. } => {
@@ -239,7 +253,11 @@ impl DocSync {
             return;
         }
         let have_nothing = self.doc.get_heads().is_empty();
+        let all = std::mem::take(&mut self.all_due);
         for (peer, sync) in self.peers.iter_mut() {
+            if !std::mem::take(&mut sync.due) && !all {
+                continue;
+            }
             if have_nothing && sync.state.their_heads.as_ref().is_some_and(|h| h.is_empty()) {
                 // Neither side has the document: say so once instead of syncing emptiness.
                 if !sync.told_unavailable {
@@ -262,7 +280,7 @@ impl DocSync {
 }
 
 fn new_peer() -> PeerSync {
-    PeerSync { state: sync::State::new(), confirmed: false, told_unavailable: false, requested: false }
+    PeerSync { state: sync::State::new(), confirmed: false, told_unavailable: false, requested: false, due: true }
 }
 
 fn sender_of(m: &Message) -> Option<&PeerId> {

@@ -213,3 +213,22 @@ fn typing_committed_by_a_remote_change_is_still_saved_and_sent() {
     assert_eq!(text(net.doc(bob, &doc)), "Ny Dagordning");
     assert_eq!(net.save_state(alice, &doc), Some(SaveState::SavedOnServer));
 }
+
+#[test]
+fn one_change_among_many_peers_costs_messages_in_proportion_to_the_peers() {
+    let mut net = Network::new();
+    let alice = net.add_client("alice");
+    let doc = net.create(alice, |d| set(d, "v", "0"));
+    let others: Vec<_> = (0..10).map(|i| net.add_client(&format!("peer{i}"))).collect();
+    for &c in &others {
+        net.find(c, doc);
+    }
+    let before = net.frames_from_relay;
+    net.change(alice, doc, |d| set(d, "v", "1"));
+    let sent = net.frames_from_relay - before;
+    for &c in &others {
+        assert_eq!(get(net.doc(c, &doc), "v").as_deref(), Some("1"));
+    }
+    // Each of the 11 peers hears of the change and is answered once or twice more.
+    assert!(sent <= 3 * 11, "one change cost {sent} messages from the relay");
+}
