@@ -159,11 +159,19 @@ export async function waitForSyncStatus(page, expected, ms, { prefix = false } =
   }
 }
 
-/** The value of a field found by its accessible name. */
+/**
+ * The value of a field found by its accessible name; null when no such field is on the page.
+ * A field can vanish between finding and reading it (a removal arriving): that reads as null
+ * too, instead of waiting for it to come back.
+ */
 export async function fieldValue(page, label) {
   const field = page.getByLabel(label, { exact: true });
   if ((await field.count()) === 0) return null;
-  return field.first().inputValue();
+  try {
+    return await field.first().inputValue({ timeout: 1_000 });
+  } catch {
+    return (await field.count()) === 0 ? null : undefined;
+  }
 }
 
 /**
