@@ -163,6 +163,17 @@ impl Workspace {
         self.bump(id);
     }
 
+    /// Creates a new document (random uuid v4 id) with `init` written into it, opens it here
+    /// so it is saved and synced like any other, and returns its id.
+    pub fn create_document(self: &Rc<Self>, init: impl FnOnce(&mut AutoCommit, i64) -> Result<(), DocError>) -> Result<DocumentId, String> {
+        let id = DocumentId::from_bytes(*uuid::Uuid::new_v4().as_bytes());
+        let mut doc = AutoCommit::new();
+        doc.set_actor(self.actor.clone());
+        init(&mut doc, now_secs()).map_err(|e| e.to_string())?;
+        self.open_loaded(id, doc, DocumentStore::new_document());
+        Ok(id)
+    }
+
     /// Opens a document if it is not open yet: from this device, else from the server.
     pub fn ensure_open(self: &Rc<Self>, id: DocumentId) {
         if self.core.borrow().is_open(&id) {

@@ -7,6 +7,7 @@ pub mod agenda_paste;
 pub mod council;
 pub mod meeting;
 pub mod minutes;
+pub mod plan;
 pub mod route;
 pub mod settings;
 pub mod sync_status;

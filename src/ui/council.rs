@@ -46,6 +46,7 @@ fn CouncilView(council: Council) -> impl IntoView {
             <p class="subtitle">{organisation} " · " {period_start} " – " {period_end}</p>
             <section aria-labelledby="meetings-h">
                 <h2 id="meetings-h">{move || tr(Key::Meetings)}</h2>
+                <super::plan::PlanMeetings/>
                 {if meetings.is_empty() {
                     view! { <p>{move || tr(Key::NoMeetings)}</p> }.into_any()
                 } else {

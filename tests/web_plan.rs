@@ -1,0 +1,99 @@
+//! Browser test: planning meetings on the council page. A date one week away shows the notice
+//! warning in words before anything is created; the "Nytt möte" form then creates the meeting,
+//! which appears in the council's meeting list; "Planera året" proposes and creates a year.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p radslag --target wasm32-unknown-unknown --test web_plan`
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+fn all(selector: &str) -> Vec<Element> {
+    let list = document().query_selector_all(selector).expect("valid selector");
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn find(selector: &str, needle: &str) -> Option<HtmlElement> {
+    all(selector).into_iter().find(|e| text(e).contains(needle)).and_then(|e| e.dyn_into().ok())
+}
+
+async fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..200 {
+        if let Some(v) = check() {
+            return v;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    let page = document().body().map(|b| b.inner_text()).unwrap_or_default();
+    panic!("timed out waiting for {what}; the page shows:\n{page}");
+}
+
+/// Types `value` into the input labelled by a `<label for=id>`, as a user would.
+fn type_into(id: &str, value: &str) {
+    let label = all(&format!("label[for={id}]"));
+    assert_eq!(label.len(), 1, "the field {id} has a label");
+    let input: HtmlInputElement = document().get_element_by_id(id).and_then(|e| e.dyn_into().ok()).expect("the field");
+    input.set_value(value);
+    let ev = document().create_event("Event").expect("an event");
+    ev.init_event_with_bubbles("input", true);
+    input.dispatch_event(&ev).expect("dispatched");
+}
+
+/// The local date `days` from today, as YYYY-MM-DD.
+fn date_in(days: u32) -> String {
+    let d = js_sys::Date::new_0();
+    d.set_date(d.get_date() + days);
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+#[wasm_bindgen_test]
+async fn a_member_plans_a_meeting_and_a_year() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item("radslag.lang");
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash("/");
+    }
+    radslag::start_with(&format!("radslag-plan-test-{}", uuid::Uuid::new_v4()));
+    wait_for("the council's name", || find("h1", "Fyrbodals e-råd")).await;
+    wait_for("the new meeting form", || find("h3", "Nytt möte")).await;
+    for id in ["nm-kind", "nm-date", "nm-start", "nm-end", "nm-place", "nm-video"] {
+        assert_eq!(all(&format!("label[for={id}]")).len(), 1, "{id} has a label");
+    }
+
+    // A date one week away: the notice should already have gone out.
+    let date = date_in(7);
+    type_into("nm-date", &date);
+    type_into("nm-place", "Vänersborg");
+    wait_for("the notice warning", || find(".rule-warnings li", "Kallelsen skulle ha skickats senast")).await;
+
+    find("button", "Skapa mötet").expect("the create button").click();
+    let link = wait_for("the new meeting in the list", || find("ul.meeting-list a", &date)).await;
+    assert!(text(&link).contains("E-rådsmöte"), "the link names the kind: {:?}", text(&link));
+
+    // A year: proposed, listed, then created in one step.
+    let before = all("ul.meeting-list li").len();
+    type_into("py-year", "2031");
+    find("button", "Planera året").expect("the plan button").click();
+    let proposed = wait_for("the proposal", || {
+        let n = all(".year-proposal li").len();
+        (n > 0).then_some(n)
+    })
+    .await;
+    assert_eq!(proposed, 12, "six e-rådsmöten with a beredningsmöte each");
+    find(".year-proposal button", "Skapa alla").expect("the confirm button").click();
+    wait_for("the year's meetings in the list", || (all("ul.meeting-list li").len() == before + 12).then_some(())).await;
+    assert!(find("ul.meeting-list a", "2031-02-20").is_some(), "the third Thursday of February 2031 is listed");
+}
