@@ -88,11 +88,13 @@ async fn a_member_plans_a_meeting_and_a_year() {
     type_into("py-year", "2031");
     find("button", "Planera året").expect("the plan button").click();
     let proposed = wait_for("the proposal", || {
-        let n = all(".year-proposal li").len();
+        let n = all(".year-proposal > ul > li").len();
         (n > 0).then_some(n)
     })
     .await;
     assert_eq!(proposed, 12, "six e-rådsmöten with a beredningsmöte each");
+    let warned: Vec<String> = all(".year-proposal .rule-warning").iter().map(text).collect();
+    assert!(warned.is_empty(), "the standard year keeps the rules: {warned:?}");
     find(".year-proposal button", "Skapa alla").expect("the confirm button").click();
     wait_for("the year's meetings in the list", || (all("ul.meeting-list li").len() == before + 12).then_some(())).await;
     assert!(find("ul.meeting-list a", "2031-02-20").is_some(), "the third Thursday of February 2031 is listed");

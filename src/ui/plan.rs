@@ -214,12 +214,26 @@ fn PlanYear() -> impl IntoView {
             <button type="button" on:click=propose>{move || say("Planera året", "Plan the year")}</button>
             {move || proposal.get().map(|meetings| {
                 let n = meetings.len();
+                // Each proposed meeting is checked against the council's meetings and the rest of the proposal.
+                let existing: Vec<Meeting> = council_links().into_iter().map(|l| Meeting::new(l.title, l.kind, l.date, "", "")).collect();
+                let today = today();
+                let checked: Vec<(Meeting, Vec<RuleWarning>)> = meetings.iter().enumerate().map(|(i, m)| {
+                    let others: Vec<Meeting> = existing.iter().cloned()
+                        .chain(meetings.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o.clone()))
+                        .collect();
+                    (m.clone(), check_meeting(m, &others, today))
+                }).collect();
                 view! {
                     <div class="year-proposal">
                         <p>{say("Förslag:", "Proposal:")}</p>
                         <ul>
-                            {meetings.into_iter().map(|m| view! {
-                                <li><span class="date">{m.date.clone()}</span> " " {m.start.clone()} "–" {m.end.clone()} " " {kind_text(m.kind)}</li>
+                            {checked.into_iter().map(|(m, warnings)| view! {
+                                <li>
+                                    <span class="date">{m.date.clone()}</span> " " {m.start.clone()} "–" {m.end.clone()} " " {kind_text(m.kind)}
+                                    {(!warnings.is_empty()).then(|| view! {
+                                        <ul class="rule-warnings">{warnings.iter().map(|w| view! { <li class="rule-warning">{warning_text(w)}</li> }).collect_view()}</ul>
+                                    })}
+                                </li>
                             }).collect_view()}
                         </ul>
                         <button type="button" on:click=confirm>{format!("{} {n} {}", say("Skapa alla", "Create all"), say("möten", "meetings"))}</button>
