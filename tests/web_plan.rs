@@ -8,37 +8,13 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
-}
+mod web_support;
 
-fn all(selector: &str) -> Vec<Element> {
-    let list = document().query_selector_all(selector).expect("valid selector");
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
-fn find(selector: &str, needle: &str) -> Option<HtmlElement> {
-    all(selector).into_iter().find(|e| text(e).contains(needle)).and_then(|e| e.dyn_into().ok())
-}
-
-async fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
-    for _ in 0..200 {
-        if let Some(v) = check() {
-            return v;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-    }
-    let page = document().body().map(|b| b.inner_text()).unwrap_or_default();
-    panic!("timed out waiting for {what}; the page shows:\n{page}");
-}
+use web_support::{all, document, find, text, wait_for};
 
 /// Types `value` into the input labelled by a `<label for=id>`, as a user would.
 fn type_into(id: &str, value: &str) {
