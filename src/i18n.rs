@@ -142,6 +142,25 @@ pub enum Key {
     BadRelayUrl,
     Save,
     Saved,
+    // Planning meetings
+    NewMeeting,
+    MeetingKind,
+    MeetingStart,
+    MeetingEnd,
+    VideoLink,
+    KeepsMeetingRules,
+    BeforeYouCreate,
+    CreateMeeting,
+    FixDateAndTimesFirst,
+    Created,
+    YearPlan,
+    Year,
+    PlanTheYear,
+    YearFourDigits,
+    Proposal,
+    CreateAll,
+    MeetingsCount,
+    Cancel,
 }
 
 /// The text for `key` in `lang`.
@@ -255,6 +274,25 @@ fn sv(key: Key) -> &'static str {
         BadRelayUrl => "Adressen måste börja med ws:// eller wss://.",
         Save => "Spara",
         Saved => "Sparat. Ansluter till den nya adressen.",
+        // Planning meetings
+        NewMeeting => "Nytt möte",
+        MeetingKind => "Mötestyp",
+        MeetingStart => "Start",
+        MeetingEnd => "Slut",
+        VideoLink => "Videolänk",
+        KeepsMeetingRules => "Mötet följer rådets mötesregler.",
+        BeforeYouCreate => "Innan du skapar mötet:",
+        CreateMeeting => "Skapa mötet",
+        FixDateAndTimesFirst => "Rätta datum och tider innan mötet skapas.",
+        Created => "Skapade",
+        YearPlan => "Årsplan",
+        Year => "År",
+        PlanTheYear => "Planera året",
+        YearFourDigits => "Skriv året med fyra siffror, t.ex. 2027.",
+        Proposal => "Förslag:",
+        CreateAll => "Skapa alla",
+        MeetingsCount => "möten",
+        Cancel => "Avbryt",
     }
 }
 
@@ -360,6 +398,25 @@ fn en(key: Key) -> &'static str {
         BadRelayUrl => "The address must start with ws:// or wss://.",
         Save => "Save",
         Saved => "Saved. Connecting to the new address.",
+        // Planning meetings
+        NewMeeting => "New meeting",
+        MeetingKind => "Kind of meeting",
+        MeetingStart => "Start",
+        MeetingEnd => "End",
+        VideoLink => "Video link",
+        KeepsMeetingRules => "The meeting keeps the council's meeting rules.",
+        BeforeYouCreate => "Before you create the meeting:",
+        CreateMeeting => "Create the meeting",
+        FixDateAndTimesFirst => "Fix the date and times before creating the meeting.",
+        Created => "Created",
+        YearPlan => "Year plan",
+        Year => "Year",
+        PlanTheYear => "Plan the year",
+        YearFourDigits => "Write the year with four digits, e.g. 2027.",
+        Proposal => "Proposal:",
+        CreateAll => "Create all",
+        MeetingsCount => "meetings",
+        Cancel => "Cancel",
     }
 }
 

@@ -4,10 +4,10 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
-use super::{with_ws, LangContext};
+use super::{tr, with_ws, LangContext};
 use crate::doc::council::{add_meeting_link, hydrate_council};
 use crate::doc::meeting::create_meeting;
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use crate::model::meeting_rules::{check_meeting, kind_en, kind_sv, plan_year, RuleWarning, YearPlanRules};
 use crate::model::{DocUrl, Meeting, MeetingKind, MeetingLink};
 
@@ -20,14 +20,6 @@ fn today() -> NaiveDate {
 
 fn lang() -> Lang {
     expect_context::<LangContext>().0.get()
-}
-
-/// Swedish or English, following the language switch.
-fn say(sv: &'static str, en: &'static str) -> &'static str {
-    match lang() {
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
 }
 
 fn warning_text(w: &RuleWarning) -> String {
@@ -120,12 +112,12 @@ fn NewMeetingForm() -> impl IntoView {
         let m = meeting();
         let ws = warnings.get_untracked();
         if ws.iter().any(blocks) {
-            outcome.set(Some(Err(say("Rätta datum och tider innan mötet skapas.", "Fix the date and times before creating the meeting.").to_string())));
+            outcome.set(Some(Err(tr(Key::FixDateAndTimesFirst).to_string())));
             return;
         }
         match create_all(std::slice::from_ref(&m)) {
             Ok(_) => {
-                outcome.set(Some(Ok(format!("{} {}", say("Skapade", "Created"), m.title))));
+                outcome.set(Some(Ok(format!("{} {}", tr(Key::Created), m.title))));
                 date.set(String::new());
             }
             Err(e) => outcome.set(Some(Err(e))),
@@ -134,8 +126,8 @@ fn NewMeetingForm() -> impl IntoView {
 
     view! {
         <form class="new-meeting" aria-labelledby="new-meeting-h" on:submit=create>
-            <h3 id="new-meeting-h">{move || say("Nytt möte", "New meeting")}</h3>
-            <label for="nm-kind">{move || say("Mötestyp", "Kind of meeting")}</label>
+            <h3 id="new-meeting-h">{move || tr(Key::NewMeeting)}</h3>
+            <label for="nm-kind">{move || tr(Key::MeetingKind)}</label>
             <select id="nm-kind" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 if let Some((k, _)) = KINDS.iter().find(|(_, code)| *code == v) {
@@ -147,30 +139,30 @@ fn NewMeetingForm() -> impl IntoView {
                     view! { <option value=*code selected=move || kind.get() == k>{move || kind_text(k)}</option> }
                 }).collect_view()}
             </select>
-            <label for="nm-date">{move || say("Datum", "Date")}</label>
+            <label for="nm-date">{move || tr(Key::Date)}</label>
             <input id="nm-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) on:change=move |ev| date.set(event_target_value(&ev))/>
-            <label for="nm-start">{move || say("Start", "Start")}</label>
+            <label for="nm-start">{move || tr(Key::MeetingStart)}</label>
             <input id="nm-start" type="time" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev))/>
-            <label for="nm-end">{move || say("Slut", "End")}</label>
+            <label for="nm-end">{move || tr(Key::MeetingEnd)}</label>
             <input id="nm-end" type="time" prop:value=move || end.get() on:input=move |ev| end.set(event_target_value(&ev))/>
-            <label for="nm-place">{move || say("Plats", "Place")}</label>
+            <label for="nm-place">{move || tr(Key::Place)}</label>
             <input id="nm-place" type="text" prop:value=move || place.get() on:input=move |ev| place.set(event_target_value(&ev))/>
-            <label for="nm-video">{move || say("Videolänk", "Video link")}</label>
+            <label for="nm-video">{move || tr(Key::VideoLink)}</label>
             <input id="nm-video" type="url" prop:value=move || video.get() on:input=move |ev| video.set(event_target_value(&ev))/>
             <div class="rule-warnings" role="status" aria-live="polite">
                 {move || {
                     let ws = warnings.get();
                     if ws.is_empty() {
-                        view! { <p>{say("Mötet följer rådets mötesregler.", "The meeting keeps the council's meeting rules.")}</p> }.into_any()
+                        view! { <p>{tr(Key::KeepsMeetingRules)}</p> }.into_any()
                     } else {
                         view! {
-                            <p>{say("Innan du skapar mötet:", "Before you create the meeting:")}</p>
+                            <p>{tr(Key::BeforeYouCreate)}</p>
                             <ul>{ws.iter().map(|w| view! { <li class="rule-warning">{warning_text(w)}</li> }).collect_view()}</ul>
                         }.into_any()
                     }
                 }}
             </div>
-            <button type="submit">{move || say("Skapa mötet", "Create the meeting")}</button>
+            <button type="submit">{move || tr(Key::CreateMeeting)}</button>
             {move || outcome.get().map(|o| match o {
                 Ok(msg) => view! { <p class="done" role="status">{msg}</p> }.into_any(),
                 Err(e) => view! { <p class="problem" role="alert">{e}</p> }.into_any(),
@@ -191,7 +183,7 @@ fn PlanYear() -> impl IntoView {
             Ok(y) if (1900..=9999).contains(&y) => proposal.set(Some(plan_year(&YearPlanRules::standard(y)))),
             _ => {
                 proposal.set(None);
-                outcome.set(Some(Err(say("Skriv året med fyra siffror, t.ex. 2027.", "Write the year with four digits, e.g. 2027.").to_string())));
+                outcome.set(Some(Err(tr(Key::YearFourDigits).to_string())));
             }
         }
     };
@@ -200,7 +192,7 @@ fn PlanYear() -> impl IntoView {
         match create_all(&meetings) {
             Ok(n) => {
                 proposal.set(None);
-                outcome.set(Some(Ok(format!("{} {n} {}", say("Skapade", "Created"), say("möten.", "meetings.")))));
+                outcome.set(Some(Ok(format!("{} {n} {}.", tr(Key::Created), tr(Key::MeetingsCount)))));
             }
             Err(e) => outcome.set(Some(Err(e))),
         }
@@ -208,10 +200,10 @@ fn PlanYear() -> impl IntoView {
 
     view! {
         <section class="plan-year" aria-labelledby="plan-year-h">
-            <h3 id="plan-year-h">{move || say("Årsplan", "Year plan")}</h3>
-            <label for="py-year">{move || say("År", "Year")}</label>
+            <h3 id="plan-year-h">{move || tr(Key::YearPlan)}</h3>
+            <label for="py-year">{move || tr(Key::Year)}</label>
             <input id="py-year" type="number" min="1900" max="9999" prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev))/>
-            <button type="button" on:click=propose>{move || say("Planera året", "Plan the year")}</button>
+            <button type="button" on:click=propose>{move || tr(Key::PlanTheYear)}</button>
             {move || proposal.get().map(|meetings| {
                 let n = meetings.len();
                 // Each proposed meeting is checked against the council's meetings and the rest of the proposal.
@@ -225,7 +217,7 @@ fn PlanYear() -> impl IntoView {
                 }).collect();
                 view! {
                     <div class="year-proposal">
-                        <p>{say("Förslag:", "Proposal:")}</p>
+                        <p>{tr(Key::Proposal)}</p>
                         <ul>
                             {checked.into_iter().map(|(m, warnings)| view! {
                                 <li>
@@ -236,8 +228,8 @@ fn PlanYear() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
-                        <button type="button" on:click=confirm>{format!("{} {n} {}", say("Skapa alla", "Create all"), say("möten", "meetings"))}</button>
-                        <button type="button" on:click=move |_| proposal.set(None)>{say("Avbryt", "Cancel")}</button>
+                        <button type="button" on:click=confirm>{format!("{} {n} {}", tr(Key::CreateAll), tr(Key::MeetingsCount))}</button>
+                        <button type="button" on:click=move |_| proposal.set(None)>{tr(Key::Cancel)}</button>
                     </div>
                 }
             })}
