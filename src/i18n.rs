@@ -161,6 +161,9 @@ pub enum Key {
     CreateAll,
     MeetingsCount,
     Cancel,
+    // Agenda timing
+    FixedStartHelp,
+    BadStartTime,
 }
 
 /// The text for `key` in `lang`.
@@ -293,6 +296,9 @@ fn sv(key: Key) -> &'static str {
         CreateAll => "Skapa alla",
         MeetingsCount => "möten",
         Cancel => "Avbryt",
+        // Agenda timing
+        FixedStartHelp => "Lämna tomt så börjar punkten när punkten före slutar.",
+        BadStartTime => "Skriv tiden som TT:MM, t.ex. 13:00.",
     }
 }
 
@@ -417,6 +423,9 @@ fn en(key: Key) -> &'static str {
         CreateAll => "Create all",
         MeetingsCount => "meetings",
         Cancel => "Cancel",
+        // Agenda timing
+        FixedStartHelp => "Leave empty and the item starts when the one before ends.",
+        BadStartTime => "Write the time as HH:MM, e.g. 13:00.",
     }
 }
 

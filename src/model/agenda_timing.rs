@@ -33,8 +33,8 @@ pub enum TimingIssue {
 }
 
 impl TimingIssue {
-    /// A sentence for the agenda page (Swedish, as the UI speaks).
-    pub fn message(&self, numbers: &[&str]) -> String {
+    /// A sentence for the agenda page in Swedish; `numbers` are the items' numbers in order.
+    pub fn sv(&self, numbers: &[&str]) -> String {
         let name = |i: usize| numbers.get(i).copied().unwrap_or("?").to_string();
         match *self {
             TimingIssue::StartsBeforePreviousEnds { index, fixed_start, previous_end } => format!(
@@ -48,6 +48,25 @@ impl TimingIssue {
             TimingIssue::RunsOver { ends, minutes } => format!(
                 "Dagordningen slutar {ends}, {minutes} min efter mötets sluttid. \
                  Korta eller stryk någon punkt."
+            ),
+        }
+    }
+
+    /// The same sentence in English.
+    pub fn en(&self, numbers: &[&str]) -> String {
+        let name = |i: usize| numbers.get(i).copied().unwrap_or("?").to_string();
+        match *self {
+            TimingIssue::StartsBeforePreviousEnds { index, fixed_start, previous_end } => format!(
+                "Item {} is set to start at {fixed_start} but the item before ends at {previous_end}. \
+                 Shorten the item before or move the start time.",
+                name(index)
+            ),
+            TimingIssue::PastMidnight { index } => {
+                format!("Item {} runs past midnight. Check its length.", name(index))
+            }
+            TimingIssue::RunsOver { ends, minutes } => format!(
+                "The agenda ends at {ends}, {minutes} min after the meeting's end. \
+                 Shorten or drop an item."
             ),
         }
     }
@@ -188,11 +207,25 @@ mod tests {
         assert_eq!(got_starts, starts, "starts for {items:?}");
         let numbers: Vec<String> = (1..=items.len()).map(|n| n.to_string()).collect();
         let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
-        let got_issues: Vec<String> = got.issues.iter().map(|i| i.message(&numbers)).collect();
+        let got_issues: Vec<String> = got.issues.iter().map(|i| i.sv(&numbers)).collect();
         assert_eq!(got_issues.len(), issues.len(), "issues {got_issues:?}");
         for (g, want) in got_issues.iter().zip(issues) {
             assert!(g.contains(want), "{g:?} should mention {want:?}");
         }
+    }
+
+    #[test]
+    fn every_timing_issue_reads_in_english_too() {
+        let issues = [
+            TimingIssue::StartsBeforePreviousEnds { index: 1, fixed_start: t("13:10"), previous_end: t("13:20") },
+            TimingIssue::PastMidnight { index: 0 },
+            TimingIssue::RunsOver { ends: t("16:20"), minutes: 20 },
+        ];
+        let numbers = ["1", "5a"];
+        let en: Vec<String> = issues.iter().map(|i| i.en(&numbers)).collect();
+        assert_eq!(en[0], "Item 5a is set to start at 13:10 but the item before ends at 13:20. Shorten the item before or move the start time.");
+        assert_eq!(en[1], "Item 1 runs past midnight. Check its length.");
+        assert_eq!(en[2], "The agenda ends at 16:20, 20 min after the meeting's end. Shorten or drop an item.");
     }
 
     #[test]

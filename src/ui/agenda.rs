@@ -7,9 +7,10 @@ use radslag_protocol::DocumentId;
 
 use super::meeting::MeetingState;
 use super::text_field::CoTextField;
-use super::{tr, with_ws};
+use super::{tr, with_ws, LangContext};
 use crate::doc::meeting::{self as meeting_doc, AgendaItemEdit, NewAgendaItem};
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
+use crate::model::time::ClockTime;
 use crate::model::agenda_timing::schedule_meeting;
 use crate::model::{AgendaItem, BreakKind, ItemId, ItemKind};
 
@@ -90,12 +91,20 @@ pub fn AgendaEditor(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoVie
         _ => Vec::new(),
     });
     // Start times and timing problems, recomputed when items move or lengths change.
+    let LangContext(lang) = expect_context::<LangContext>();
     let timing = Memo::new(move |_| match meeting.get() {
         MeetingState::Ready(m) => match schedule_meeting(&m) {
             Ok(s) => {
                 let numbers: Vec<&str> = m.visible_agenda().map(|i| i.number.as_str()).collect();
                 let starts: Vec<Option<String>> = s.slots.iter().map(|slot| slot.start.map(|t| t.to_string())).collect();
-                let issues: Vec<String> = s.issues.iter().map(|i| i.message(&numbers)).collect();
+                let issues: Vec<String> = s
+                    .issues
+                    .iter()
+                    .map(|i| match lang.get() {
+                        Lang::Sv => i.sv(&numbers),
+                        Lang::En => i.en(&numbers),
+                    })
+                    .collect();
                 (starts, issues)
             }
             Err(e) => (Vec::new(), vec![e.to_string()]),
@@ -204,6 +213,8 @@ fn AgendaRow(
         let i = index.get()?;
         timing.with(|(starts, _)| starts.get(i).cloned().flatten())
     });
+    let fixed_start = Memo::new(move |_| row.with(|r| r.as_ref().and_then(|r| r.start.clone()).unwrap_or_default()));
+    let bad_start = RwSignal::new(false);
     let name = move |key: Key| format!("{} {}", tr(key), number.get());
     let move_to = move |delta: isize| {
         let Some(i) = index.get_untracked() else { return };
@@ -242,7 +253,29 @@ fn AgendaRow(
                 <input type="text" aria-label=move || format!("{} {} {}", tr(Key::Responsible), tr(Key::Number).to_lowercase(), number.get()) prop:value=move || responsible.get()
                     on:change=move |ev| edit(id, item, AgendaItemEdit { responsible: Some(event_target_value(&ev).trim().to_string()), ..no_edit() })/>
             </td>
-            <td class="start">{move || start.get().unwrap_or_default()}</td>
+            <td class="start">
+                // Empty: the item follows the one before (its computed time is the placeholder).
+                <input class="fixed-start" type="text" inputmode="numeric" size="5"
+                    aria-label=move || format!("{} {} {}", tr(Key::Start), tr(Key::Number).to_lowercase(), number.get())
+                    aria-describedby=format!("start-help-{item}")
+                    placeholder=move || start.get().unwrap_or_default() prop:value=move || fixed_start.get()
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev).trim().to_string();
+                        if text.is_empty() {
+                            bad_start.set(false);
+                            edit(id, item, AgendaItemEdit { start: Some(None), ..no_edit() });
+                        } else if let Ok(at) = ClockTime::parse(&text) {
+                            bad_start.set(false);
+                            edit(id, item, AgendaItemEdit { start: Some(Some(at.to_string())), ..no_edit() });
+                        } else {
+                            bad_start.set(true);
+                        }
+                    }/>
+                <span id=format!("start-help-{item}") class="visually-hidden">{move || tr(Key::FixedStartHelp)}</span>
+                <Show when=move || bad_start.get()>
+                    <span class="problem" role="alert">{move || tr(Key::BadStartTime)}</span>
+                </Show>
+            </td>
             <td>
                 <input class="duration" type="number" min="0" max="600" aria-label=move || format!("{} {} {}", tr(Key::Minutes), tr(Key::Number).to_lowercase(), number.get()) prop:value=move || duration.get()
                     on:change=move |ev| {

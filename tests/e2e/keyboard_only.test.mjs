@@ -63,6 +63,8 @@ test("a member plans a meeting, builds its agenda and writes minutes without a m
   assert.equal(await focused(page), "Ansvarig punkt 1");
   await page.keyboard.type("Ordföranden");
   await page.keyboard.press("Tab");
+  assert.equal(await focused(page), "Ca tid punkt 1");
+  await page.keyboard.press("Tab");
   assert.equal(await focused(page), "Minuter punkt 1");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("10");
@@ -77,7 +79,19 @@ test("a member plans a meeting, builds its agenda and writes minutes without a m
   const order = () => page.locator("section.agenda tbody tr textarea").evaluateAll((ts) => ts.map((t) => t.value));
   await waitUntil(async () => (await order()).join("|") === "Välkomna|Handlingsplanen", 5_000, "both items in the agenda");
   // The start times follow from the lengths: item 2 starts ten minutes after the meeting.
-  await waitUntil(async () => (await page.locator("section.agenda tbody tr td.start").allTextContents())[1] === "13:10", 5_000, "item 2 to start at 13:10");
+  const start2 = page.getByLabel("Ca tid punkt 2", { exact: true });
+  await waitUntil(async () => (await start2.getAttribute("placeholder")) === "13:10", 5_000, "item 2 to start at 13:10");
+  // A fixed start: a wrong time is said in words; a right one ("13.30", as the council writes it) is kept.
+  await tabTo(page, start2, "item 2's start time");
+  await page.keyboard.type("halv två");
+  await page.keyboard.press("Tab");
+  await page.getByRole("alert").filter({ hasText: "Skriv tiden som TT:MM" }).waitFor({ timeout: 5_000 });
+  await start2.focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("13.30");
+  await page.keyboard.press("Tab");
+  await waitUntil(async () => (await start2.inputValue()) === "13:30", 5_000, "item 2's fixed start to read 13:30");
+  assert.equal(await page.getByText("Skriv tiden som TT:MM").count(), 0, "the complaint goes once the time is right");
 
   // Reorder: the keyboard stays on the moved row's button.
   await tabTo(page, page.getByRole("button", { name: "Flytta upp 2", exact: true }), "Flytta upp 2");
