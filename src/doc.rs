@@ -66,6 +66,68 @@ impl DocError {
     pub(crate) fn write(what: &'static str, detail: impl ToString) -> Self {
         DocError::Write { what, detail: detail.to_string() }
     }
+
+    /// The message in Swedish (the `Display` text is English). Technical details (an
+    /// Automerge error, a decoding error) stay as the library wrote them.
+    pub fn sv(&self) -> String {
+        match self {
+            DocError::ItemNotFound(item) => format!(
+                "Punkten {item} finns inte i mötet; någon kan ha ändrat dagordningen — ladda om sidan"
+            ),
+            DocError::Unreadable { expected, detail } => format!(
+                "Dokumentet går inte att läsa som {} ({detail}); det kan vara skadat eller \
+                 skrivet av en nyare version av Rådslag",
+                swedish(expected)
+            ),
+            DocError::OutOfRange { pos, del, len } => format!(
+                "Ändringen vid tecken {pos} (tar bort {del}) ligger utanför texten, som har {len} \
+                 tecken; ladda om texten och försök igen"
+            ),
+            DocError::Write { what, detail } => format!("Kunde inte spara {} i dokumentet: {detail}", swedish(what)),
+            DocError::Locked => "Protokollet är justerat och låst; öppna det igen med ett skäl innan du ändrar".into(),
+            DocError::EntryNotFound { what, .. } => {
+                let what = swedish(what);
+                let mut chars = what.chars();
+                let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                format!("{what} finns inte i mötet; någon kan ha tagit bort det — ladda om mötet")
+            }
+            DocError::ReasonRequired => {
+                "Skriv varför protokollet öppnas igen; skälet sparas i mötets historik".into()
+            }
+            DocError::NotLocked => "Protokollet är inte justerat, så det finns inget att öppna igen".into(),
+            DocError::UnknownVersion(v) => format!(
+                "Versionen som ska justeras ({v}) finns inte i dokumentet; ladda om protokollet och justera igen"
+            ),
+            DocError::AlreadyTakenUp { meeting } => {
+                format!("Frågan står redan på dagordningen för {meeting}; öppna det mötet i stället")
+            }
+            DocError::Automerge(e) => format!("Dokumentet tog inte emot ändringen: {e}"),
+        }
+    }
+}
+
+/// The Swedish for the names of things that `DocError`s carry (written in English in the code).
+fn swedish(what: &str) -> &str {
+    match what {
+        "question" | "the question" => "frågan",
+        "action item" => "åtgärden",
+        "decision" => "beslutet",
+        "discussion point" => "diskussionspunkten",
+        "a council" => "ett råd",
+        "a meeting" => "ett möte",
+        "an approval" => "en justering",
+        "attendance" => "närvarolistan",
+        "the attendance row" => "raden i närvarolistan",
+        "minutes" => "protokollet",
+        "item" => "punkten",
+        "the new agenda item" => "den nya punkten",
+        "the item's place" => "punktens plats",
+        "the entry's place" => "radens plats",
+        "meeting" | "the meeting" => "mötet",
+        "the meeting link" => "länken till mötet",
+        "the council" => "rådet",
+        other => other,
+    }
 }
 
 /// Commit pending typing (text splices) as one change, stamped with `now` (unix seconds).
@@ -121,6 +183,17 @@ pub fn utf16_to_char_index(text: &str, utf16: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_are_said_in_swedish_too() {
+        assert_eq!(
+            DocError::Locked.sv(),
+            "Protokollet är justerat och låst; öppna det igen med ett skäl innan du ändrar"
+        );
+        assert!(DocError::Locked.to_string().starts_with("the minutes are approved"));
+        let gone = DocError::EntryNotFound { what: "decision", id: "x".into() };
+        assert!(gone.sv().starts_with("Beslutet finns inte i mötet"), "{}", gone.sv());
+    }
 
     #[test]
     fn utf16_offsets() {

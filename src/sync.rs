@@ -18,6 +18,7 @@ use radslag_protocol::{DocumentId, PeerId};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::doc::{self, DocError};
+use crate::i18n::Lang;
 use crate::storage::IndexedDbStorage;
 
 /// How long typing may pause before it becomes one change (and is saved and sent).
@@ -47,6 +48,8 @@ pub struct Workspace {
     problems: ArcRwSignal<Vec<String>>,
     typing: RefCell<Option<(DocumentId, gloo_timers::callback::Timeout)>>,
     actor: ActorId,
+    /// The UI's language, for the messages of refused changes.
+    lang: Cell<Lang>,
 }
 
 thread_local! {
@@ -92,6 +95,7 @@ impl Workspace {
             problems: ArcRwSignal::new(Vec::new()),
             typing: RefCell::new(None),
             actor: ActorId::random(),
+            lang: Cell::new(Lang::default()),
         });
         WORKSPACE.with(|w| *w.borrow_mut() = Some(ws.clone()));
         if let Some(e) = storage_problem {
@@ -169,7 +173,7 @@ impl Workspace {
         let id = DocumentId::from_bytes(*uuid::Uuid::new_v4().as_bytes());
         let mut doc = AutoCommit::new();
         doc.set_actor(self.actor.clone());
-        init(&mut doc, now_secs()).map_err(|e| e.to_string())?;
+        init(&mut doc, now_secs()).map_err(|e| self.say(&e))?;
         self.open_loaded(id, doc, DocumentStore::new_document());
         Ok(id)
     }
@@ -216,13 +220,32 @@ impl Workspace {
         Some(f(doc))
     }
 
+    /// Refused changes are said in this language from now on.
+    pub fn set_language(&self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    fn not_open(&self) -> String {
+        match self.lang.get() {
+            Lang::Sv => "Dokumentet är inte öppet på enheten ännu; vänta tills det har hämtats och försök igen.".into(),
+            Lang::En => "The document is not open on this device yet; wait until it has been fetched and try again.".into(),
+        }
+    }
+
+    fn say(&self, e: &DocError) -> String {
+        match self.lang.get() {
+            Lang::Sv => e.sv(),
+            Lang::En => e.to_string(),
+        }
+    }
+
     /// Makes a structural change (add, move, remove…) with a change function from `doc::`.
     pub fn change<T>(self: &Rc<Self>, id: DocumentId, f: impl FnOnce(&mut AutoCommit, i64) -> Result<T, DocError>) -> Result<T, String> {
         self.flush_typing();
         let result = {
             let mut core = self.core.borrow_mut();
-            let Some(doc) = core.doc_mut(&id) else { return Err("This document is not open.".into()) };
-            f(doc, now_secs()).map_err(|e| e.to_string())
+            let Some(doc) = core.doc_mut(&id) else { return Err(self.not_open()) };
+            f(doc, now_secs()).map_err(|e| self.say(&e))
         };
         self.handle(ClientInput::LocalChange { document: id });
         self.bump(id);
@@ -236,8 +259,8 @@ impl Workspace {
         }
         {
             let mut core = self.core.borrow_mut();
-            let Some(doc) = core.doc_mut(&id) else { return Err("This document is not open.".into()) };
-            f(doc).map_err(|e| e.to_string())?;
+            let Some(doc) = core.doc_mut(&id) else { return Err(self.not_open()) };
+            f(doc).map_err(|e| self.say(&e))?;
         }
         // Views re-read the document after every splice, not only after the pause: a view that
         // kept an older reading would write it back over what was just typed when some other

@@ -65,6 +65,13 @@ pub fn App(ready: Ready) -> impl IntoView {
     store_lang(lang.get_untracked());
     provide_context(LangContext(lang));
     let route = route::provide_route();
+    // The workspace says refused changes in the UI's language.
+    Effect::new(move |_| {
+        let l = lang.get();
+        if ready.0.get().is_some_and(|r| r.is_ok()) {
+            with_ws(|ws| ws.set_language(l));
+        }
+    });
     let switch_language = move |_| {
         let next = lang.get_untracked().other();
         lang.set(next);
