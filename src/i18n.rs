@@ -164,6 +164,21 @@ pub enum Key {
     // Agenda timing
     FixedStartHelp,
     BadStartTime,
+    // Attendance
+    AttendanceHeading,
+    Organisation,
+    NotMarked,
+    Attending,
+    Regrets,
+    AttendancePerMunicipality,
+    GuestName,
+    AddAttendee,
+    GuestNameRequired,
+    OnlyCouncilMeetings,
+    MeetingsBeingFetched,
+    MeetingsCounted,
+    MeetingsPresent,
+    Attendances,
 }
 
 /// The text for `key` in `lang`.
@@ -299,6 +314,21 @@ fn sv(key: Key) -> &'static str {
         // Agenda timing
         FixedStartHelp => "Lämna tomt så börjar punkten när punkten före slutar.",
         BadStartTime => "Skriv tiden som TT:MM, t.ex. 13:00.",
+        // Attendance
+        AttendanceHeading => "Närvaro",
+        Organisation => "Kommun/organisation",
+        NotMarked => "Inte angivet",
+        Attending => "Deltar",
+        Regrets => "Förhindrad",
+        AttendancePerMunicipality => "Närvaro per kommun",
+        GuestName => "Namn (gäst)",
+        AddAttendee => "Lägg till deltagare",
+        GuestNameRequired => "Skriv deltagarens namn först.",
+        OnlyCouncilMeetings => "Bara e-rådsmöten",
+        MeetingsBeingFetched => "Möten som hämtas från servern:",
+        MeetingsCounted => "Möten med närvaro antecknad:",
+        MeetingsPresent => "Möten med närvaro",
+        Attendances => "Deltaganden",
     }
 }
 
@@ -426,6 +456,21 @@ fn en(key: Key) -> &'static str {
         // Agenda timing
         FixedStartHelp => "Leave empty and the item starts when the one before ends.",
         BadStartTime => "Write the time as HH:MM, e.g. 13:00.",
+        // Attendance
+        AttendanceHeading => "Attendance",
+        Organisation => "Municipality/organisation",
+        NotMarked => "Not marked",
+        Attending => "Attends",
+        Regrets => "Sent regrets",
+        AttendancePerMunicipality => "Attendance per municipality",
+        GuestName => "Name (guest)",
+        AddAttendee => "Add attendee",
+        GuestNameRequired => "Write the attendee’s name first.",
+        OnlyCouncilMeetings => "Council meetings only",
+        MeetingsBeingFetched => "Meetings being fetched from the server:",
+        MeetingsCounted => "Meetings with attendance recorded:",
+        MeetingsPresent => "Meetings present",
+        Attendances => "Attendances",
     }
 }
 

@@ -3,7 +3,9 @@
 //! call `doc::` change functions through the workspace — never a second copy of the truth.
 
 pub mod agenda;
+pub mod all_meetings;
 pub mod agenda_paste;
+pub mod attendance;
 pub mod council;
 pub mod meeting;
 pub mod minutes;
@@ -98,6 +100,7 @@ pub fn App(ready: Ready) -> impl IntoView {
                     Route::Council => view! { <council::CouncilPage/> }.into_any(),
                     Route::Meeting(id) => view! { <meeting::MeetingPage id=id/> }.into_any(),
                     Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+                    Route::Attendance => view! { <attendance::AttendancePage/> }.into_any(),
                     Route::NotFound => view! { <p>{tr(Key::NotFound)}</p> }.into_any(),
                 },
             }}

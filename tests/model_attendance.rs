@@ -5,7 +5,7 @@ use automerge::ActorId;
 use radslag::doc::council::hydrate_council;
 use radslag::doc::demo::demo_council;
 use radslag::doc::meeting::{clear_attendance, create_meeting, hydrate_meeting, set_attendance};
-use radslag::model::attendance::{attendance_by_organisation, initial_attendance, Presence};
+use radslag::model::attendance::{attendance_by_organisation, attendance_sheet, initial_attendance, Presence};
 use radslag::model::meeting::{Meeting, MeetingKind};
 
 const NOW: i64 = 1_700_000_000;
@@ -65,4 +65,26 @@ fn attendance_per_municipality_over_a_year() {
     assert_eq!(row("Bengtsfors").attendances, 0);
     assert_eq!(row("Fyrbodals kommunalförbund").attendances, 6);
     assert_eq!(summary.rows[14].organisation, "Fyrbodals kommunalförbund");
+}
+
+#[test]
+fn the_sheet_shows_the_recorded_rows_and_every_member_not_yet_marked() {
+    let demo = demo_council();
+    let council = hydrate_council(&demo.root).unwrap();
+    let meeting = hydrate_meeting(&demo.meetings[0].doc).unwrap();
+    let sheet = attendance_sheet(&council, &meeting);
+    let presence = |name: &str| sheet.iter().find(|(a, _)| a.name == name).map(|(_, p)| *p);
+    // Seed 002: Henrik Röste attended, Björn Lindeberg sent regrets; both once, not twice.
+    assert_eq!(presence("Henrik Röste"), Some(Some(Presence::Attending)));
+    assert_eq!(presence("Björn Lindeberg"), Some(Some(Presence::Regrets)));
+    assert_eq!(sheet.iter().filter(|(a, _)| a.name == "Henrik Röste").count(), 1);
+    // Every member is on the sheet once (the minutes spell "Nicklas", the council "Niklas":
+    // the row knows the person); those not in the minutes are unmarked.
+    for person in &council.people {
+        let rows = sheet.iter().filter(|(a, _)| a.person == Some(person.id) || a.name == person.name).count();
+        assert_eq!(rows, 1, "{} is on the sheet once", person.name);
+    }
+    assert_eq!(presence("Sara Herrman"), Some(None), "the chair is not in the seed's lists");
+    let names: Vec<String> = sheet.iter().map(|(a, _)| a.name.to_lowercase()).collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "sorted by name");
 }

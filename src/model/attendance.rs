@@ -138,3 +138,28 @@ fn row_for(rows: &mut Vec<(bool, OrganisationAttendance)>, a: &Attendance, counc
     }));
     rows.len() - 1
 }
+
+/// The attendance sheet of a meeting as the meeting page shows it: every row the meeting has
+/// recorded (with its presence), then every council member not recorded yet (no presence),
+/// sorted by name. A member counts as recorded when a row has their person id, their row id or,
+/// for rows typed in by hand or pasted, their name.
+pub fn attendance_sheet(council: &Council, meeting: &Meeting) -> Vec<(Attendance, Option<Presence>)> {
+    let mut sheet: Vec<(Attendance, Option<Presence>)> = meeting
+        .attendees
+        .iter()
+        .map(|a| (a.clone(), Some(Presence::Attending)))
+        .chain(meeting.absentees.iter().map(|a| (a.clone(), Some(Presence::Regrets))))
+        .collect();
+    for member in initial_attendance(council) {
+        let recorded = sheet.iter().any(|(row, _)| {
+            row.id == member.id
+                || (row.person.is_some() && row.person == member.person)
+                || row.name.trim().eq_ignore_ascii_case(member.name.trim())
+        });
+        if !recorded {
+            sheet.push((member, None));
+        }
+    }
+    sheet.sort_by(|(a, _), (b, _)| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    sheet
+}

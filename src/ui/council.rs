@@ -11,7 +11,7 @@ use crate::i18n::Key;
 use crate::model::{Council, MeetingLink};
 
 /// The council as the root document holds it now; re-read whenever the document changes.
-fn council_memo() -> Memo<Option<Result<Council, String>>> {
+pub(crate) fn council_memo() -> Memo<Option<Result<Council, String>>> {
     let id = with_ws(|ws| ws.council_id());
     let revision = id.and_then(|id| with_ws(|ws| ws.revision_signal(id)));
     Memo::new(move |_| {
@@ -47,6 +47,7 @@ fn CouncilView(council: Memo<Option<Council>>) -> impl IntoView {
                 <h2 id="meetings-h">{move || tr(Key::Meetings)}</h2>
                 <super::plan::PlanMeetings/>
                 {move || council.get().map(|c| view! { <MeetingList meetings=c.meetings/> })}
+                <p><a href=Route::Attendance.href()>{move || tr(Key::AttendancePerMunicipality)}</a></p>
             </section>
             {move || council.get().map(|c| view! { <AboutCouncil council=c/> })}
         </article>

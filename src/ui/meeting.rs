@@ -7,6 +7,7 @@ use radslag_protocol::DocumentId;
 
 use super::agenda::AgendaEditor;
 use super::agenda_paste::PasteAgenda;
+use super::attendance::AttendanceSection;
 use super::minutes::approval::ApprovalSection;
 use super::minutes::MinutesSection;
 use super::{tr, with_ws};
@@ -62,10 +63,6 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
         MeetingState::Ready(m) => Some((m.title, m.date, m.start, m.end, m.place, m.video_link)),
         _ => None,
     });
-    let attendance = Memo::new(move |_| match meeting.get() {
-        MeetingState::Ready(m) => Some((m.attendees, m.absentees)),
-        _ => None,
-    });
     let locked = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(m) if m.locked));
     let is_ready = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(_)));
     view! {
@@ -93,14 +90,9 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
                     <AgendaEditor id=id meeting=meeting/>
                     <PasteAgenda id=id/>
                 </fieldset>
-                {move || attendance.get().map(|(attendees, absentees)| view! {
-                    <section class="attendance" aria-labelledby="attendees-h">
-                        <h2 id="attendees-h">{tr(Key::Attendees)}</h2>
-                        <ul>{attendees.into_iter().map(|a| view! { <li>{a.name} <span class="org">{a.organisation}</span></li> }).collect_view()}</ul>
-                        <h3>{tr(Key::Absentees)}</h3>
-                        <ul>{absentees.into_iter().map(|a| view! { <li>{a.name} <span class="org">{a.organisation}</span></li> }).collect_view()}</ul>
-                    </section>
-                })}
+                <fieldset class="minutes-lock" disabled=move || locked.get()>
+                    <AttendanceSection id=id meeting=meeting/>
+                </fieldset>
                 <fieldset class="minutes-lock" disabled=move || locked.get()>
                     <MinutesSection id=id meeting=meeting/>
                 </fieldset>

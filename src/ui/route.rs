@@ -8,6 +8,8 @@ use radslag_protocol::DocumentId;
 pub enum Route {
     Council,
     Meeting(DocumentId),
+    /// Attendance per municipality over a year.
+    Attendance,
     Settings,
     NotFound,
 }
@@ -20,6 +22,7 @@ impl Route {
             (Some(""), None) | (None, _) => Route::Council,
             (Some("meeting"), Some(id)) => DocumentId::parse(id).map(Route::Meeting).unwrap_or(Route::NotFound),
             (Some("settings"), None) => Route::Settings,
+            (Some("attendance"), None) => Route::Attendance,
             _ => Route::NotFound,
         }
     }
@@ -29,6 +32,7 @@ impl Route {
             Route::Council | Route::NotFound => "#/".into(),
             Route::Meeting(id) => format!("#/meeting/{id}"),
             Route::Settings => "#/settings".into(),
+            Route::Attendance => "#/attendance".into(),
         }
     }
 }

@@ -5,31 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fieldValue, openApp, relayAndBrowser, waitUntil } from "./support.mjs";
+import { focused, tabTo } from "./keyboard.mjs";
 
 const env = relayAndBrowser();
-
-/** Presses Tab until `locator` has the keyboard focus; fails if it is not in the Tab order. */
-async function tabTo(page, locator, what) {
-  await locator.first().waitFor({ timeout: 10_000 });
-  for (let i = 0; i < 600; i++) {
-    if (await locator.first().evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  const seen = [];
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press("Tab");
-    seen.push(await page.evaluate(() => { const e = document.activeElement; return `${e?.tagName}[${e?.getAttribute("aria-label") ?? e?.textContent?.slice(0, 30)}]`; }));
-  }
-  throw new Error(`Tab never reached ${what}; the Tab order runs: ${seen.join(", ")}`);
-}
-
-/** The accessible name (aria-label or text) of what has the keyboard focus. */
-function focused(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.getAttribute("aria-label") ?? el?.textContent?.trim() ?? "";
-  });
-}
 
 test("a member plans a meeting, builds its agenda and writes minutes without a mouse", async () => {
   const { context, page } = await openApp(env.browser, env.relay);
