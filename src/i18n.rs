@@ -179,6 +179,24 @@ pub enum Key {
     MeetingsCounted,
     MeetingsPresent,
     Attendances,
+    // Registers
+    Registers,
+    Filters,
+    Person,
+    Everyone,
+    AllOrganisations,
+    Status,
+    AnyStatus,
+    StatusOpen,
+    StatusDone,
+    OverdueOnly,
+    Overdue,
+    ActionItemList,
+    ActionItemsShown,
+    Meeting,
+    DecisionRegister,
+    SearchDecisions,
+    DecisionsShown,
 }
 
 /// The text for `key` in `lang`.
@@ -329,6 +347,24 @@ fn sv(key: Key) -> &'static str {
         MeetingsCounted => "Möten med närvaro antecknad:",
         MeetingsPresent => "Möten med närvaro",
         Attendances => "Deltaganden",
+        // Registers
+        Registers => "Register",
+        Filters => "Filter",
+        Person => "Person",
+        Everyone => "Alla personer",
+        AllOrganisations => "Alla kommuner och organisationer",
+        Status => "Status",
+        AnyStatus => "Alla",
+        StatusOpen => "Öppen",
+        StatusDone => "Klar",
+        OverdueOnly => "Bara försenade",
+        Overdue => "Försenad",
+        ActionItemList => "Åtgärdslista",
+        ActionItemsShown => "åtgärder visas",
+        Meeting => "Möte",
+        DecisionRegister => "Beslutsregister",
+        SearchDecisions => "Sök bland besluten",
+        DecisionsShown => "beslut visas",
     }
 }
 
@@ -471,6 +507,24 @@ fn en(key: Key) -> &'static str {
         MeetingsCounted => "Meetings with attendance recorded:",
         MeetingsPresent => "Meetings present",
         Attendances => "Attendances",
+        // Registers
+        Registers => "Registers",
+        Filters => "Filters",
+        Person => "Person",
+        Everyone => "Everyone",
+        AllOrganisations => "All municipalities and organisations",
+        Status => "Status",
+        AnyStatus => "Any",
+        StatusOpen => "Open",
+        StatusDone => "Done",
+        OverdueOnly => "Overdue only",
+        Overdue => "Overdue",
+        ActionItemList => "Action items",
+        ActionItemsShown => "action items shown",
+        Meeting => "Meeting",
+        DecisionRegister => "Decisions register",
+        SearchDecisions => "Search the decisions",
+        DecisionsShown => "decisions shown",
     }
 }
 

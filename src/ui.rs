@@ -10,6 +10,7 @@ pub mod council;
 pub mod meeting;
 pub mod minutes;
 pub mod plan;
+pub mod registers;
 pub mod route;
 pub mod settings;
 pub mod sync_status;
@@ -84,6 +85,7 @@ pub fn App(ready: Ready) -> impl IntoView {
             <a class="app-name" href="#/">{move || tr(Key::AppName)}</a>
             <nav aria-label=move || tr(Key::MainNav)>
                 <a href="#/">{move || tr(Key::Council)}</a>
+                <a href="#/registers">{move || tr(Key::Registers)}</a>
                 <a href="#/settings">{move || tr(Key::Settings)}</a>
             </nav>
             {move || ready.0.get().is_some_and(|r| r.is_ok()).then(|| view! { <sync_status::SyncStatus/> })}
@@ -101,6 +103,7 @@ pub fn App(ready: Ready) -> impl IntoView {
                     Route::Meeting(id) => view! { <meeting::MeetingPage id=id/> }.into_any(),
                     Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                     Route::Attendance => view! { <attendance::AttendancePage/> }.into_any(),
+                    Route::Registers => view! { <registers::RegistersPage/> }.into_any(),
                     Route::NotFound => view! { <p>{tr(Key::NotFound)}</p> }.into_any(),
                 },
             }}

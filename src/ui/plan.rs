@@ -12,7 +12,7 @@ use crate::model::meeting_rules::{check_meeting, kind_en, kind_sv, plan_year, Ru
 use crate::model::{DocUrl, Meeting, MeetingKind, MeetingLink};
 
 /// Today on this device (local calendar), from the browser's clock.
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
         .unwrap_or_default()

@@ -10,6 +10,8 @@ pub enum Route {
     Meeting(DocumentId),
     /// Attendance per municipality over a year.
     Attendance,
+    /// The decisions register and the action-item list across meetings.
+    Registers,
     Settings,
     NotFound,
 }
@@ -23,6 +25,7 @@ impl Route {
             (Some("meeting"), Some(id)) => DocumentId::parse(id).map(Route::Meeting).unwrap_or(Route::NotFound),
             (Some("settings"), None) => Route::Settings,
             (Some("attendance"), None) => Route::Attendance,
+            (Some("registers"), None) => Route::Registers,
             _ => Route::NotFound,
         }
     }
@@ -33,6 +36,7 @@ impl Route {
             Route::Meeting(id) => format!("#/meeting/{id}"),
             Route::Settings => "#/settings".into(),
             Route::Attendance => "#/attendance".into(),
+            Route::Registers => "#/registers".into(),
         }
     }
 }
