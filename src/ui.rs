@@ -8,6 +8,7 @@ pub mod agenda_paste;
 pub mod attendance;
 pub mod council;
 pub mod meeting;
+pub mod meeting_clock;
 pub mod minutes;
 pub mod plan;
 pub mod registers;

@@ -136,8 +136,8 @@ pub enum MeetingKind {
     Workshop,
 }
 
-/// Where a meeting is in its life (mötesstatus).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Reconcile, Hydrate)]
+/// Where a meeting is in its life (mötesstatus), in the order it moves through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Reconcile, Hydrate)]
 pub enum MeetingStatus {
     /// Planerat.
     #[default]

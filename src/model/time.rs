@@ -33,6 +33,7 @@ pub struct ClockTime(u16);
 
 impl ClockTime {
     pub const MINUTES_PER_DAY: u32 = 24 * 60;
+    pub const MIDNIGHT: ClockTime = ClockTime(0);
 
     pub fn from_hm(hours: u8, minutes: u8) -> Option<Self> {
         (hours < 24 && minutes < 60).then(|| Self(hours as u16 * 60 + minutes as u16))

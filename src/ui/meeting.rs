@@ -8,6 +8,7 @@ use radslag_protocol::DocumentId;
 use super::agenda::AgendaEditor;
 use super::agenda_paste::PasteAgenda;
 use super::attendance::AttendanceSection;
+use super::meeting_clock::{FollowChair, MeetingClock};
 use super::minutes::approval::ApprovalSection;
 use super::minutes::MinutesSection;
 use super::{tr, with_ws};
@@ -84,6 +85,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
                         {video.map(|v| view! { <dt>"Video"</dt><dd><a href=v.clone()>{v.clone()}</a></dd> })}
                     </dl>
                 })}
+                <FollowChair meeting=meeting/>
                 // Approved minutes are locked: every agenda and minutes control is disabled
                 // until someone reopens them (the change functions refuse too).
                 <fieldset class="minutes-lock" disabled=move || locked.get()>
@@ -94,6 +96,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
                     <AttendanceSection id=id meeting=meeting/>
                 </fieldset>
                 <fieldset class="minutes-lock" disabled=move || locked.get()>
+                    <MeetingClock id=id meeting=meeting/>
                     <MinutesSection id=id meeting=meeting/>
                 </fieldset>
                 <ApprovalSection id=id meeting=meeting/>

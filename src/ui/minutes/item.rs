@@ -29,10 +29,12 @@ pub fn ItemMinutes(id: DocumentId, item: ItemId, meeting: Memo<MeetingState>) ->
     });
     let notes = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.notes.as_str().to_string()).unwrap_or_default()));
     let open_work = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(AgendaItem::is_open_work)));
+    let current = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(m) if m.current_item == Some(item)));
     let heading_id = format!("minutes-{item}");
     let labelled_by = heading_id.clone();
     view! {
-        <section class="item-minutes" data-minutes=item.to_string() aria-labelledby=labelled_by>
+        <section class="item-minutes" class:current=move || current.get() aria-current=move || current.get().then_some("true")
+            data-minutes=item.to_string() aria-labelledby=labelled_by>
             <h3 id=heading_id>{move || heading.get()}</h3>
             <Show when=move || open_work.get()>
                 <p class="open-work">{move || tr(Key::OpenWorkItem)}</p>
