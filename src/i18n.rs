@@ -219,6 +219,13 @@ pub enum Key {
     ProgressDone,
     ProgressSkipped,
     FollowChair,
+    // Justering
+    ApproveAs,
+    WaitingFor,
+    MeetingNumber,
+    UseNextNumber,
+    BadMeetingNumber,
+    DiaryNumber,
 }
 
 /// The text for `key` in `lang`.
@@ -409,6 +416,13 @@ fn sv(key: Key) -> &'static str {
         ProgressDone => "Klar",
         ProgressSkipped => "Hoppades över",
         FollowChair => "Följ ordföranden (visa punkten som ordföranden visar)",
+        // Justering
+        ApproveAs => "Justera som",
+        WaitingFor => "Väntar på justering av:",
+        MeetingNumber => "Mötesnummer",
+        UseNextNumber => "Ge mötet nästa nummer:",
+        BadMeetingNumber => "Mötesnumret ska vara ett heltal större än noll.",
+        DiaryNumber => "Diarienummer",
     }
 }
 
@@ -591,6 +605,13 @@ fn en(key: Key) -> &'static str {
         ProgressDone => "Done",
         ProgressSkipped => "Skipped",
         FollowChair => "Follow the chair (show the item the chair shows)",
+        // Justering
+        ApproveAs => "Approve as",
+        WaitingFor => "Waiting for approval by:",
+        MeetingNumber => "Meeting number",
+        UseNextNumber => "Give the meeting the next number:",
+        BadMeetingNumber => "The meeting number must be a whole number above zero.",
+        DiaryNumber => "Registration number (diarienummer)",
     }
 }
 

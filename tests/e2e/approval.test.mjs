@@ -19,7 +19,7 @@ test("approved minutes are locked in the other window until reopened with a reas
 
   await a.page.getByLabel("Justerare", { exact: true }).fill("Sara Herrman");
   await a.page.getByLabel("Justerare", { exact: true }).press("Tab");
-  await a.page.getByRole("button", { name: "Justera protokollet" }).click();
+  await a.page.getByRole("button", { name: "Justera som Sara Herrman" }).click();
   await a.page.getByText("Justerat av Sara Herrman").waitFor({ timeout: 10_000 });
   assert.equal(await a.page.getByText("Ändrat efter justering").count(), 0, "the approved version is the one shown");
 

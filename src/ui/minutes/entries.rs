@@ -7,7 +7,7 @@ use radslag_protocol::DocumentId;
 use super::item::item_suffix;
 use crate::doc::minutes::{self, ActionItemEdit, NewActionItem};
 use crate::i18n::Key;
-use crate::model::{ActionItemId, AgendaItem, DecisionId, EntryId, ItemId};
+use crate::model::{ActionItemId, ActionStatus, AgendaItem, DecisionId, EntryId, ItemId};
 use crate::ui::agenda::{change, focus_first_field, type_into};
 use crate::ui::text_field::CoTextField;
 use crate::ui::{tr, with_ws};
@@ -152,6 +152,7 @@ pub fn ActionItems(id: DocumentId, item: ItemId, row: Memo<Option<AgendaItem>>, 
                         let what = text_of(row, move |r| r.action_items.iter().find(|a| a.id == entry).map(|a| a.what.as_str().to_string()));
                         let who = text_of(row, move |r| r.action_items.iter().find(|a| a.id == entry).map(|a| a.who.clone()));
                         let due = text_of(row, move |r| r.action_items.iter().find(|a| a.id == entry).and_then(|a| a.due.clone()));
+                        let done = Memo::new(move |_| row.with(|r| r.as_ref().and_then(|r| r.action_items.iter().find(|a| a.id == entry)).is_some_and(|a| a.status == ActionStatus::Done)));
                         let label = Signal::derive(move || format!("{} {} {}", tr(Key::ActionItem), index.get(), item_suffix(&number.get())));
                         let sub = move |key: Key| format!("{} {}", tr(key), label.get().to_lowercase());
                         view! {
@@ -165,6 +166,14 @@ pub fn ActionItems(id: DocumentId, item: ItemId, row: Memo<Option<AgendaItem>>, 
                                         let text = event_target_value(&ev).trim().to_string();
                                         edit(entry, ActionItemEdit { due: Some((!text.is_empty()).then_some(text)), ..Default::default() });
                                     }/>
+                                <label class="action-done">
+                                    <input type="checkbox" aria-label=move || sub(Key::StatusDone) prop:checked=move || done.get()
+                                        on:change=move |ev| {
+                                            let status = if event_target_checked(&ev) { ActionStatus::Done } else { ActionStatus::Open };
+                                            change(id, move |doc, now| minutes::set_action_item_status(doc, item, entry, status, now));
+                                        }/>
+                                    " " {move || tr(Key::StatusDone)}
+                                </label>
                             </TextEntry>
                         }
                     }
