@@ -226,6 +226,16 @@ pub enum Key {
     UseNextNumber,
     BadMeetingNumber,
     DiaryNumber,
+    // Print and export
+    BackToMeeting,
+    Print,
+    OutOfTheApp,
+    PrintNotice,
+    PrintMinutes,
+    DownloadNotice,
+    DownloadMinutes,
+    AddToCalendar,
+    CalendarFileFailed,
 }
 
 /// The text for `key` in `lang`.
@@ -423,6 +433,16 @@ fn sv(key: Key) -> &'static str {
         UseNextNumber => "Ge mötet nästa nummer:",
         BadMeetingNumber => "Mötesnumret ska vara ett heltal större än noll.",
         DiaryNumber => "Diarienummer",
+        // Print and export
+        BackToMeeting => "Till mötet",
+        Print => "Skriv ut",
+        OutOfTheApp => "Skriv ut och ladda ner",
+        PrintNotice => "Kallelse (utskrift)",
+        PrintMinutes => "Minnesanteckningar (utskrift)",
+        DownloadNotice => "Ladda ner kallelse (Markdown)",
+        DownloadMinutes => "Ladda ner minnesanteckningar (Markdown)",
+        AddToCalendar => "Lägg i kalendern (.ics)",
+        CalendarFileFailed => "Kalenderfilen gick inte att göra:",
     }
 }
 
@@ -612,6 +632,16 @@ fn en(key: Key) -> &'static str {
         UseNextNumber => "Give the meeting the next number:",
         BadMeetingNumber => "The meeting number must be a whole number above zero.",
         DiaryNumber => "Registration number (diarienummer)",
+        // Print and export
+        BackToMeeting => "Back to the meeting",
+        Print => "Print",
+        OutOfTheApp => "Print and download",
+        PrintNotice => "Notice (print)",
+        PrintMinutes => "Minutes (print)",
+        DownloadNotice => "Download notice (Markdown)",
+        DownloadMinutes => "Download minutes (Markdown)",
+        AddToCalendar => "Add to calendar (.ics)",
+        CalendarFileFailed => "The calendar file could not be made:",
     }
 }
 

@@ -7,10 +7,12 @@ pub mod all_meetings;
 pub mod agenda_paste;
 pub mod attendance;
 pub mod council;
+pub mod export;
 pub mod meeting;
 pub mod meeting_clock;
 pub mod minutes;
 pub mod plan;
+pub mod print;
 pub mod registers;
 pub mod route;
 pub mod settings;
@@ -102,6 +104,8 @@ pub fn App(ready: Ready) -> impl IntoView {
                 Some(Ok(())) => match route.get() {
                     Route::Council => view! { <council::CouncilPage/> }.into_any(),
                     Route::Meeting(id) => view! { <meeting::MeetingPage id=id/> }.into_any(),
+                    Route::NoticePrint(id) => view! { <print::PrintPage id=id printed=print::Printed::Notice/> }.into_any(),
+                    Route::MinutesPrint(id) => view! { <print::PrintPage id=id printed=print::Printed::Minutes/> }.into_any(),
                     Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                     Route::Attendance => view! { <attendance::AttendancePage/> }.into_any(),
                     Route::Registers => view! { <registers::RegistersPage/> }.into_any(),

@@ -16,30 +16,89 @@ use super::time::{parse_date, ClockTime, TimeError};
 const TYPE_LEGEND: &str =
     "Mötespunktens typ anges som [I] för informationspunkt, [D] för diskussionspunkt, [A] för arbetsmoment.";
 
-/// The notice (kallelse with agenda) as Markdown.
-pub fn notice_markdown(meeting: &Meeting, council_name: &str) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("# Kallelse: {}\n\n{}\n\n", meeting.title, council_name));
-    information(&mut out, meeting);
-    agenda_table(&mut out, meeting);
-    out
+/// A meeting laid out as the council's documents lay it out (seed 002), in their words: what
+/// both the Markdown export and the app's print views show, computed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingDocument {
+    /// "Information om möte": (label, value) rows — Datum, Tid, Plats, and what else is known.
+    pub information: Vec<(&'static str, String)>,
+    pub attendees: Vec<(String, String)>,
+    pub absentees: Vec<(String, String)>,
+    pub agenda: Vec<AgendaRow>,
+    /// The items that have minutes, in agenda order.
+    pub sections: Vec<ItemSection>,
+    pub recorded_by: Option<String>,
+    /// Justerat av, with the date of each in-app approval.
+    pub approved_by: Option<String>,
 }
 
-/// The minutes as Markdown: information, attendance, agenda, one section per item with minutes,
-/// then antecknat av and justerat av.
-pub fn minutes_markdown(meeting: &Meeting, council_name: &str) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("# Minnesanteckningar\n\n{council_name}\n\n"));
-    information(&mut out, meeting);
-    attendance_table(&mut out, "Deltagare", &meeting.attendees);
-    attendance_table(&mut out, "Förhindrade", &meeting.absentees);
-    agenda_table(&mut out, meeting);
-    for item in meeting.visible_agenda().filter(|i| i.has_minutes()) {
-        item_section(&mut out, item);
+/// One row of the agenda table (Punkt, Typ, Beskrivning, Ansvarig, Ca tid).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaRow {
+    pub number: String,
+    /// "I", "D", "A", or empty for a break.
+    pub kind: String,
+    pub description: String,
+    pub responsible: String,
+    /// "13.00", as the council writes times.
+    pub start: String,
+}
+
+/// The minutes of one item: "N) Titel", the notes, and its lists as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemSection {
+    pub heading: String,
+    pub notes: String,
+    pub discussion: Vec<String>,
+    pub decisions: Vec<String>,
+    /// "Vad – vem, senast YYYY-MM-DD (klar)".
+    pub actions: Vec<String>,
+}
+
+/// The note under the agenda heading.
+pub fn type_legend() -> &'static str {
+    TYPE_LEGEND
+}
+
+/// `meeting` as the council's documents show it.
+pub fn meeting_document(meeting: &Meeting) -> MeetingDocument {
+    let time = if meeting.end.trim().is_empty() {
+        dotted(&meeting.start)
+    } else {
+        format!("{}-{}", dotted(&meeting.start), dotted(&meeting.end))
+    };
+    let mut information = vec![("Datum", meeting.date.clone()), ("Tid", time), ("Plats", meeting.place.clone())];
+    if let Some(link) = meeting.video_link.as_ref().filter(|l| !l.is_empty()) {
+        information.push(("Videolänk", link.clone()));
     }
-    if let Some(by) = meeting.recorded_by.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.push_str(&format!("**Antecknat av**  \n{by}\n\n"));
+    if let Some(n) = meeting.number {
+        information.push(("Mötesnummer", n.to_string()));
     }
+    if let Some(d) = meeting.diary_number.as_ref().filter(|d| !d.is_empty()) {
+        information.push(("Diarienummer", d.clone()));
+    }
+    let people = |rows: &[Attendance]| rows.iter().map(|r| (r.name.clone(), r.organisation.clone())).collect();
+    // Times as the agenda computes them; a fixed start where the schedule cannot be computed.
+    let slots = schedule_meeting(meeting).map(|s| s.slots).unwrap_or_default();
+    let agenda = meeting
+        .visible_agenda()
+        .enumerate()
+        .map(|(index, item)| AgendaRow {
+            number: item.number.clone(),
+            kind: match item.kind {
+                ItemKind::Break(_) => String::new(),
+                k => k.label().to_string(),
+            },
+            description: item.description.as_str().to_string(),
+            responsible: item.responsible.clone(),
+            start: slots
+                .get(index)
+                .and_then(|s| s.start)
+                .map(|t| dotted(&t.to_string()))
+                .or_else(|| item.start.as_deref().map(dotted))
+                .unwrap_or_default(),
+        })
+        .collect();
     let approvers: Vec<String> = meeting
         .valid_approvals()
         .map(|a| match DateTime::from_timestamp(a.at, 0) {
@@ -48,7 +107,72 @@ pub fn minutes_markdown(meeting: &Meeting, council_name: &str) -> String {
         })
         .collect();
     let approved = if approvers.is_empty() { meeting.approved_by.clone() } else { Some(approvers.join(", ")) };
-    if let Some(by) = approved.filter(|s| !s.trim().is_empty()) {
+    MeetingDocument {
+        information,
+        attendees: people(&meeting.attendees),
+        absentees: people(&meeting.absentees),
+        agenda,
+        sections: meeting.visible_agenda().filter(|i| i.has_minutes()).map(item_section).collect(),
+        recorded_by: meeting.recorded_by.clone().filter(|s| !s.trim().is_empty()),
+        approved_by: approved.filter(|s| !s.trim().is_empty()),
+    }
+}
+
+fn item_section(item: &AgendaItem) -> ItemSection {
+    let title = item.description.as_str().lines().next().unwrap_or("").trim().to_string();
+    ItemSection {
+        heading: if item.number.is_empty() { title } else { format!("{}) {title}", item.number) },
+        notes: item.notes.as_str().trim().to_string(),
+        discussion: item
+            .visible_discussion()
+            .map(|p| p.text.as_str().trim())
+            .filter(|t| !t.is_empty())
+            .map(one_line)
+            .collect(),
+        decisions: item.visible_decisions().map(|d| one_line(d.text.as_str().trim())).collect(),
+        actions: item
+            .visible_action_items()
+            .map(|a| {
+                let mut line = format!("{} – {}", one_line(a.what.as_str().trim()), a.who);
+                if let Some(due) = a.due.as_deref().filter(|d| !d.is_empty()) {
+                    line.push_str(&format!(", senast {due}"));
+                }
+                if a.status == ActionStatus::Done {
+                    line.push_str(" (klar)");
+                }
+                line
+            })
+            .collect(),
+    }
+}
+
+/// The notice (kallelse with agenda) as Markdown.
+pub fn notice_markdown(meeting: &Meeting, council_name: &str) -> String {
+    let doc = meeting_document(meeting);
+    let mut out = String::new();
+    out.push_str(&format!("# Kallelse: {}\n\n{}\n\n", meeting.title, council_name));
+    information(&mut out, &doc);
+    agenda_table(&mut out, &doc);
+    out
+}
+
+/// The minutes as Markdown: information, attendance, agenda, one section per item with minutes,
+/// then antecknat av and justerat av.
+pub fn minutes_markdown(meeting: &Meeting, council_name: &str) -> String {
+    let doc = meeting_document(meeting);
+    let mut out = String::new();
+    out.push_str(&format!("# Minnesanteckningar\n\n{council_name}\n\n"));
+    information(&mut out, &doc);
+    attendance_table(&mut out, "Deltagare", &doc.attendees);
+    attendance_table(&mut out, "Förhindrade", &doc.absentees);
+    agenda_table(&mut out, &doc);
+    for section in &doc.sections {
+        section_markdown(&mut out, section);
+    }
+    if let Some(by) = &doc.recorded_by {
+        out.push_str(&format!("**Antecknat av**  \n{by}\n\n"));
+    }
+    if let Some(by) = &doc.approved_by {
         out.push_str(&format!("**Justerat av**  \n{by}\n\n"));
     }
     while out.ends_with("\n\n") {
@@ -57,107 +181,58 @@ pub fn minutes_markdown(meeting: &Meeting, council_name: &str) -> String {
     out
 }
 
-fn information(out: &mut String, meeting: &Meeting) {
+fn information(out: &mut String, doc: &MeetingDocument) {
     out.push_str("## Information om möte\n\n| | |\n|---|---|\n");
-    let time = if meeting.end.trim().is_empty() {
-        dotted(&meeting.start)
-    } else {
-        format!("{}-{}", dotted(&meeting.start), dotted(&meeting.end))
-    };
-    let mut rows = vec![("Datum", meeting.date.clone()), ("Tid", time), ("Plats", meeting.place.clone())];
-    if let Some(link) = meeting.video_link.as_ref().filter(|l| !l.is_empty()) {
-        rows.push(("Videolänk", link.clone()));
-    }
-    if let Some(n) = meeting.number {
-        rows.push(("Mötesnummer", n.to_string()));
-    }
-    if let Some(d) = meeting.diary_number.as_ref().filter(|d| !d.is_empty()) {
-        rows.push(("Diarienummer", d.clone()));
-    }
-    for (label, value) in rows {
-        out.push_str(&format!("| {label} | {} |\n", cell(&value)));
+    for (label, value) in &doc.information {
+        out.push_str(&format!("| {label} | {} |\n", cell(value)));
     }
     out.push('\n');
 }
 
-fn attendance_table(out: &mut String, heading: &str, rows: &[Attendance]) {
+fn attendance_table(out: &mut String, heading: &str, rows: &[(String, String)]) {
     if rows.is_empty() {
         return;
     }
     out.push_str(&format!("## {heading}\n\n| Namn | Kommun/Organisation |\n|---|---|\n"));
-    for r in rows {
-        out.push_str(&format!("| {} | {} |\n", cell(&r.name), cell(&r.organisation)));
+    for (name, organisation) in rows {
+        out.push_str(&format!("| {} | {} |\n", cell(name), cell(organisation)));
     }
     out.push('\n');
 }
 
-fn agenda_table(out: &mut String, meeting: &Meeting) {
+fn agenda_table(out: &mut String, doc: &MeetingDocument) {
     out.push_str(&format!("## Dagordning\n\n{TYPE_LEGEND}\n\n"));
     out.push_str("| Punkt | Typ | Beskrivning | Ansvarig | Ca tid |\n|---|---|---|---|---|\n");
-    // Times as the agenda computes them; a fixed start where the schedule cannot be computed.
-    let slots = schedule_meeting(meeting).map(|s| s.slots).unwrap_or_default();
-    for (index, item) in meeting.visible_agenda().enumerate() {
-        let start = slots
-            .get(index)
-            .and_then(|s| s.start)
-            .map(|t| dotted(&t.to_string()))
-            .or_else(|| item.start.as_deref().map(dotted))
-            .unwrap_or_default();
-        let typ = match item.kind {
-            ItemKind::Break(_) => "",
-            k => k.label(),
-        };
+    for row in &doc.agenda {
         out.push_str(&format!(
-            "| {} | {typ} | {} | {} | {start} |\n",
-            cell(&item.number),
-            cell(item.description.as_str()),
-            cell(&item.responsible)
+            "| {} | {} | {} | {} | {} |\n",
+            cell(&row.number),
+            row.kind,
+            cell(&row.description),
+            cell(&row.responsible),
+            row.start
         ));
     }
     out.push('\n');
 }
 
-fn item_section(out: &mut String, item: &AgendaItem) {
-    let title = item.description.as_str().lines().next().unwrap_or("").trim().to_string();
-    if item.number.is_empty() {
-        out.push_str(&format!("### {title}\n\n"));
-    } else {
-        out.push_str(&format!("### {}) {title}\n\n", item.number));
-    }
-    let notes = item.notes.as_str().trim();
-    if !notes.is_empty() {
-        out.push_str(notes);
+fn section_markdown(out: &mut String, section: &ItemSection) {
+    out.push_str(&format!("### {}\n\n", section.heading));
+    if !section.notes.is_empty() {
+        out.push_str(&section.notes);
         out.push_str("\n\n");
     }
-    let points: Vec<&str> = item.visible_discussion().map(|p| p.text.as_str().trim()).filter(|t| !t.is_empty()).collect();
-    if !points.is_empty() {
-        out.push_str("Gruppen diskuterade följande\n\n");
-        for p in points {
-            out.push_str(&format!("- {}\n", one_line(p)));
+    for (heading, lines) in [
+        ("Gruppen diskuterade följande", &section.discussion),
+        ("**Beslut**", &section.decisions),
+        ("**Åtgärder**", &section.actions),
+    ] {
+        if lines.is_empty() {
+            continue;
         }
-        out.push('\n');
-    }
-    let decisions: Vec<&str> = item.visible_decisions().map(|d| d.text.as_str().trim()).collect();
-    if !decisions.is_empty() {
-        out.push_str("**Beslut**\n\n");
-        for d in decisions {
-            out.push_str(&format!("- {}\n", one_line(d)));
-        }
-        out.push('\n');
-    }
-    let actions: Vec<_> = item.visible_action_items().collect();
-    if !actions.is_empty() {
-        out.push_str("**Åtgärder**\n\n");
-        for a in actions {
-            let mut line = format!("- {} – {}", one_line(a.what.as_str().trim()), a.who);
-            if let Some(due) = a.due.as_deref().filter(|d| !d.is_empty()) {
-                line.push_str(&format!(", senast {due}"));
-            }
-            if a.status == ActionStatus::Done {
-                line.push_str(" (klar)");
-            }
-            out.push_str(&line);
-            out.push('\n');
+        out.push_str(&format!("{heading}\n\n"));
+        for line in lines {
+            out.push_str(&format!("- {line}\n"));
         }
         out.push('\n');
     }

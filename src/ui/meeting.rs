@@ -8,6 +8,7 @@ use radslag_protocol::DocumentId;
 use super::agenda::AgendaEditor;
 use super::agenda_paste::PasteAgenda;
 use super::attendance::AttendanceSection;
+use super::export::ExportLinks;
 use super::meeting_clock::{FollowChair, MeetingClock};
 use super::minutes::approval::ApprovalSection;
 use super::minutes::MinutesSection;
@@ -85,6 +86,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
                         {video.map(|v| view! { <dt>"Video"</dt><dd><a href=v.clone()>{v.clone()}</a></dd> })}
                     </dl>
                 })}
+                <ExportLinks id=id meeting=meeting/>
                 <FollowChair meeting=meeting/>
                 // Approved minutes are locked: every agenda and minutes control is disabled
                 // until someone reopens them (the change functions refuse too).

@@ -8,6 +8,10 @@ use radslag_protocol::DocumentId;
 pub enum Route {
     Council,
     Meeting(DocumentId),
+    /// The notice (kallelse) of a meeting, for printing.
+    NoticePrint(DocumentId),
+    /// The minutes of a meeting, for printing.
+    MinutesPrint(DocumentId),
     /// Attendance per municipality over a year.
     Attendance,
     /// The decisions register and the action-item list across meetings.
@@ -22,7 +26,12 @@ impl Route {
         let mut parts = path.split('/');
         match (parts.next(), parts.next()) {
             (Some(""), None) | (None, _) => Route::Council,
-            (Some("meeting"), Some(id)) => DocumentId::parse(id).map(Route::Meeting).unwrap_or(Route::NotFound),
+            (Some("meeting"), Some(id)) => match (DocumentId::parse(id), parts.next(), parts.next()) {
+                (Ok(id), None, _) => Route::Meeting(id),
+                (Ok(id), Some("kallelse"), None) => Route::NoticePrint(id),
+                (Ok(id), Some("protokoll"), None) => Route::MinutesPrint(id),
+                _ => Route::NotFound,
+            },
             (Some("settings"), None) => Route::Settings,
             (Some("attendance"), None) => Route::Attendance,
             (Some("registers"), None) => Route::Registers,
@@ -34,6 +43,8 @@ impl Route {
         match self {
             Route::Council | Route::NotFound => "#/".into(),
             Route::Meeting(id) => format!("#/meeting/{id}"),
+            Route::NoticePrint(id) => format!("#/meeting/{id}/kallelse"),
+            Route::MinutesPrint(id) => format!("#/meeting/{id}/protokoll"),
             Route::Settings => "#/settings".into(),
             Route::Attendance => "#/attendance".into(),
             Route::Registers => "#/registers".into(),
