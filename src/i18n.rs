@@ -236,6 +236,22 @@ pub enum Key {
     DownloadMinutes,
     AddToCalendar,
     CalendarFileFailed,
+    // Questions
+    QuestionsRaised,
+    MeetingNotHereYet,
+    WriteTheQuestion,
+    QuestionAdded,
+    NoMeetingToTakeUp,
+    QuestionTakenUp,
+    From,
+    OnTheAgendaOf,
+    QuestionClosed,
+    QuestionWaiting,
+    TakeUpIn,
+    PutOnAgenda,
+    RaiseQuestion,
+    Question,
+    AddQuestion,
 }
 
 /// The text for `key` in `lang`.
@@ -443,6 +459,22 @@ fn sv(key: Key) -> &'static str {
         DownloadMinutes => "Ladda ner minnesanteckningar (Markdown)",
         AddToCalendar => "Lägg i kalendern (.ics)",
         CalendarFileFailed => "Kalenderfilen gick inte att göra:",
+        // Questions
+        QuestionsRaised => "Frågor som lyfts till rådet",
+        MeetingNotHereYet => "Mötet finns inte på enheten än; vänta tills det har hämtats.",
+        WriteTheQuestion => "Skriv frågan först.",
+        QuestionAdded => "Frågan är tillagd.",
+        NoMeetingToTakeUp => "Det finns inget möte att ta upp frågan på. Skapa ett möte först.",
+        QuestionTakenUp => "Frågan står nu på dagordningen.",
+        From => "Från",
+        OnTheAgendaOf => "På dagordningen för",
+        QuestionClosed => "Avslutad",
+        QuestionWaiting => "Väntar på att tas upp",
+        TakeUpIn => "Möte",
+        PutOnAgenda => "Lägg på dagordningen",
+        RaiseQuestion => "Lyft en fråga",
+        Question => "Fråga",
+        AddQuestion => "Lägg till frågan",
     }
 }
 
@@ -642,6 +674,22 @@ fn en(key: Key) -> &'static str {
         DownloadMinutes => "Download minutes (Markdown)",
         AddToCalendar => "Add to calendar (.ics)",
         CalendarFileFailed => "The calendar file could not be made:",
+        // Questions
+        QuestionsRaised => "Questions raised to the council",
+        MeetingNotHereYet => "The meeting is not on this device yet; wait until it has been fetched.",
+        WriteTheQuestion => "Write the question first.",
+        QuestionAdded => "The question is added.",
+        NoMeetingToTakeUp => "There is no meeting to take the question up in. Create a meeting first.",
+        QuestionTakenUp => "The question is now on the agenda.",
+        From => "From",
+        OnTheAgendaOf => "On the agenda of",
+        QuestionClosed => "Closed",
+        QuestionWaiting => "Waiting to be taken up",
+        TakeUpIn => "Meeting",
+        PutOnAgenda => "Put on the agenda",
+        RaiseQuestion => "Raise a question",
+        Question => "Question",
+        AddQuestion => "Add the question",
     }
 }
 

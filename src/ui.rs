@@ -13,6 +13,7 @@ pub mod meeting_clock;
 pub mod minutes;
 pub mod plan;
 pub mod print;
+pub mod questions;
 pub mod registers;
 pub mod route;
 pub mod settings;

@@ -111,6 +111,20 @@ pub fn take_up_question(
     responsible: &str,
     now: i64,
 ) -> Result<ItemId, DocError> {
+    let fields = question_agenda_item(council_doc, question, number, responsible)?;
+    add_agenda_item(meeting_doc, item, after, fields, now)?;
+    mark_question_taken_up(council_doc, question, meeting_url, item, now)?;
+    Ok(item)
+}
+
+/// The agenda item a waiting question becomes (a discussion item with the question's text);
+/// refused if it is already on an agenda. The first half of [`take_up_question`].
+pub fn question_agenda_item(
+    council_doc: &AutoCommit,
+    question: QuestionId,
+    number: &str,
+    responsible: &str,
+) -> Result<NewAgendaItem, DocError> {
     let council = hydrate_council(council_doc)?;
     let q = council
         .questions
@@ -120,22 +134,31 @@ pub fn take_up_question(
     if let (QuestionStatus::TakenUp, Some(url)) = (q.status, &q.taken_up_in) {
         return Err(DocError::AlreadyTakenUp { meeting: url.to_string() });
     }
-    let fields = NewAgendaItem {
+    Ok(NewAgendaItem {
         number: number.to_string(),
         kind: ItemKind::Discussion,
         description: q.text.as_str().to_string(),
         responsible: responsible.to_string(),
         start: None,
         duration_minutes: None,
-    };
-    add_agenda_item(meeting_doc, item, after, fields, now)?;
+    })
+}
+
+/// Marks the question taken up on `meeting_url`'s agenda as `item`. The second half of
+/// [`take_up_question`], for when the two documents are changed one after the other.
+pub fn mark_question_taken_up(
+    council_doc: &mut AutoCommit,
+    question: QuestionId,
+    meeting_url: &DocUrl,
+    item: ItemId,
+    now: i64,
+) -> Result<(), DocError> {
     commit_change(council_doc, now, "Tog upp fråga på dagordningen", |doc| {
         let obj = question_obj(doc, question)?;
         reconcile_prop(doc, &obj, "status", QuestionStatus::TakenUp).map_err(|e| DocError::write("status", e))?;
         reconcile_prop(doc, &obj, "taken_up_in", Some(meeting_url.clone())).map_err(|e| DocError::write("meeting", e))?;
         reconcile_prop(doc, &obj, "agenda_item", Some(item)).map_err(|e| DocError::write("item", e))
-    })?;
-    Ok(item)
+    })
 }
 
 fn question_obj(doc: &mut AutoCommit, id: QuestionId) -> Result<ObjId, DocError> {

@@ -70,7 +70,7 @@ fn no_edit() -> AgendaItemEdit {
 }
 
 /// The next free item number: one more than the highest whole number on the agenda.
-fn next_number(items: &[AgendaItem]) -> String {
+pub(crate) fn next_number(items: &[AgendaItem]) -> String {
     let highest = items
         .iter()
         .filter(|i| !i.deleted)

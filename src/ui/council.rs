@@ -49,6 +49,7 @@ fn CouncilView(council: Memo<Option<Council>>) -> impl IntoView {
                 {move || council.get().map(|c| view! { <MeetingList meetings=c.meetings/> })}
                 <p><a href=Route::Attendance.href()>{move || tr(Key::AttendancePerMunicipality)}</a></p>
             </section>
+            <super::questions::Questions/>
             {move || council.get().map(|c| view! { <AboutCouncil council=c/> })}
         </article>
     }
