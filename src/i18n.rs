@@ -252,6 +252,14 @@ pub enum Key {
     RaiseQuestion,
     Question,
     AddQuestion,
+    // Presence
+    UnknownMember,
+    IsEditingHere,
+    AreEditingHere,
+    MyName,
+    MyNameHelp,
+    // Presence settings
+    NameSaved,
 }
 
 /// The text for `key` in `lang`.
@@ -475,6 +483,14 @@ fn sv(key: Key) -> &'static str {
         RaiseQuestion => "Lyft en fråga",
         Question => "Fråga",
         AddQuestion => "Lägg till frågan",
+        // Presence
+        UnknownMember => "Okänd medlem",
+        IsEditingHere => "skriver här",
+        AreEditingHere => "skriver här",
+        MyName => "Ditt namn",
+        MyNameHelp => "Visas för de andra när du skriver i en punkt.",
+        // Presence settings
+        NameSaved => "Namnet är sparat på enheten.",
     }
 }
 
@@ -690,6 +706,14 @@ fn en(key: Key) -> &'static str {
         RaiseQuestion => "Raise a question",
         Question => "Question",
         AddQuestion => "Add the question",
+        // Presence
+        UnknownMember => "Unknown member",
+        IsEditingHere => "is editing here",
+        AreEditingHere => "are editing here",
+        MyName => "Your name",
+        MyNameHelp => "Shown to the others when you edit an item.",
+        // Presence settings
+        NameSaved => "The name is saved on this device.",
     }
 }
 

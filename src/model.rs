@@ -13,6 +13,7 @@ pub mod keyed;
 pub mod meeting;
 pub mod meeting_rules;
 pub mod position;
+pub mod presence;
 pub mod registers;
 pub mod running_clock;
 pub mod time;

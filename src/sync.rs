@@ -19,6 +19,8 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::doc::{self, DocError};
 use crate::i18n::Lang;
+use crate::model::presence::{Announcement, PresenceTable, HEARTBEAT_MS};
+use crate::model::ItemId;
 use crate::storage::IndexedDbStorage;
 
 /// How long typing may pause before it becomes one change (and is saved and sent).
@@ -50,6 +52,10 @@ pub struct Workspace {
     actor: ActorId,
     /// The UI's language, for the messages of refused changes.
     lang: Cell<Lang>,
+    /// Who else is editing what, per document (ephemeral: never stored).
+    presence: ArcRwSignal<BTreeMap<DocumentId, PresenceTable>>,
+    /// What this device last announced, and when (for the heartbeat).
+    announced: RefCell<Option<(DocumentId, Announcement, u64)>>,
 }
 
 thread_local! {
@@ -96,6 +102,8 @@ impl Workspace {
             typing: RefCell::new(None),
             actor: ActorId::random(),
             lang: Cell::new(Lang::default()),
+            presence: ArcRwSignal::new(BTreeMap::new()),
+            announced: RefCell::new(None),
         });
         WORKSPACE.with(|w| *w.borrow_mut() = Some(ws.clone()));
         if let Some(e) = storage_problem {
@@ -103,7 +111,11 @@ impl Workspace {
         }
         ws.open_council(demo::ROOT).await?;
         let ticker = ws.clone();
-        gloo_timers::callback::Interval::new(TICK_MS, move || ticker.handle(ClientInput::Tick)).forget();
+        gloo_timers::callback::Interval::new(TICK_MS, move || {
+            ticker.handle(ClientInput::Tick);
+            ticker.presence_tick();
+        })
+        .forget();
         ws.handle(ClientInput::Tick);
         Ok(ws)
     }
@@ -374,6 +386,16 @@ impl Workspace {
         for id in fx.changed {
             self.bump(id);
         }
+        if !fx.ephemeral.is_empty() {
+            let now = now_ms();
+            self.presence.update(|tables| {
+                for (document, peer, data) in &fx.ephemeral {
+                    if let Some(a) = Announcement::decode(data) {
+                        tables.entry(*document).or_default().heard(peer.as_str(), a, now);
+                    }
+                }
+            });
+        }
         if !fx.unavailable.is_empty() {
             self.unavailable.update(|u| u.extend(fx.unavailable.iter().copied()));
         }
@@ -440,6 +462,47 @@ impl Workspace {
             }
         });
         self.handle(ClientInput::SocketOpened);
+    }
+}
+
+/// Presence: who is editing which agenda item (see `model::presence`).
+impl Workspace {
+    /// Who else is editing what, per document.
+    pub fn presence(&self) -> ArcRwSignal<BTreeMap<DocumentId, PresenceTable>> {
+        self.presence.clone()
+    }
+
+    /// Tells the others in `document` that `name` edits `item` now (`None`: nothing any more).
+    pub fn announce(self: &Rc<Self>, document: DocumentId, name: &str, item: Option<ItemId>) {
+        let announcement = Announcement { name: name.to_string(), item };
+        let previous = self.announced.borrow_mut().take();
+        if item.is_none() && previous.as_ref().is_none_or(|(d, _, _)| *d != document) {
+            // Nothing announced here, so nothing to take back.
+            *self.announced.borrow_mut() = previous;
+            return;
+        }
+        if item.is_some() {
+            *self.announced.borrow_mut() = Some((document, announcement.clone(), now_ms()));
+        }
+        self.handle(ClientInput::Ephemeral { document, data: announcement.encode() });
+    }
+
+    /// Repeats this device's announcement now and then, and forgets those gone quiet.
+    fn presence_tick(self: &Rc<Self>) {
+        let now = now_ms();
+        let due = self.announced.borrow().as_ref().filter(|(_, _, at)| now.saturating_sub(*at) >= HEARTBEAT_MS).map(|(d, a, _)| (*d, a.clone()));
+        if let Some((document, announcement)) = due {
+            *self.announced.borrow_mut() = Some((document, announcement.clone(), now));
+            self.handle(ClientInput::Ephemeral { document, data: announcement.encode() });
+        }
+        let stale = self.presence.with_untracked(|tables| tables.values().any(|t| t.clone().expire(now)));
+        if stale {
+            self.presence.update(|tables| {
+                for t in tables.values_mut() {
+                    t.expire(now);
+                }
+            });
+        }
     }
 }
 

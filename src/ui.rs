@@ -12,6 +12,7 @@ pub mod meeting;
 pub mod meeting_clock;
 pub mod minutes;
 pub mod plan;
+pub mod presence;
 pub mod print;
 pub mod questions;
 pub mod registers;

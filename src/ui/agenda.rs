@@ -248,6 +248,7 @@ fn AgendaRow(
                     label=Signal::derive(move || format!("{} {} {}", tr(Key::Description), tr(Key::Number).to_lowercase(), number.get()))
                     on_splice=move |pos, del, text| type_into(id, move |doc| meeting_doc::splice_agenda_description(doc, item, pos, del, &text))
                     on_commit=move || { with_ws(|ws| ws.flush_typing()); }/>
+                <super::presence::EditingHere id=id item=item/>
             </td>
             <td>
                 <input type="text" aria-label=move || format!("{} {} {}", tr(Key::Responsible), tr(Key::Number).to_lowercase(), number.get()) prop:value=move || responsible.get()

@@ -67,6 +67,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
     });
     let locked = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(m) if m.locked));
     let is_ready = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(_)));
+    let (focus_entered, focus_left) = super::presence::focus_tracker(id);
     view! {
         <p><a href="#/">"← " {move || tr(Key::BackToCouncil)}</a></p>
         {move || match meeting.get() {
@@ -76,7 +77,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
             MeetingState::Ready(_) => None,
         }}
         <Show when=move || is_ready.get()>
-            <article class="meeting">
+            <article class="meeting" on:focusin=focus_entered on:focusout=focus_left>
                 {move || header.get().map(|(title, date, start, end, place, video)| view! {
                     <h1>{title}</h1>
                     <dl class="meeting-facts">

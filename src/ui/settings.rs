@@ -1,4 +1,5 @@
-//! Settings: the language and which sync server this device talks to.
+//! Settings: the member's name (shown to the others while editing), the language, and which
+//! sync server this device talks to.
 
 use leptos::prelude::*;
 
@@ -23,8 +24,33 @@ pub fn SettingsPage() -> impl IntoView {
             _ => (false, Key::BadRelayUrl),
         }));
     };
+    let name = RwSignal::new(super::presence::my_name().unwrap_or_default());
+    let name_saved = RwSignal::new(false);
+    let council = super::council::council_memo();
+    let members = Memo::new(move |_| {
+        council.get().and_then(Result::ok).map(|c| c.people.into_iter().map(|p| p.name).collect::<Vec<_>>()).unwrap_or_default()
+    });
+    let save_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let n = name.get_untracked().trim().to_string();
+            let _ = if n.is_empty() { s.remove_item(super::presence::MY_NAME_KEY) } else { s.set_item(super::presence::MY_NAME_KEY, &n) };
+            name_saved.set(true);
+        }
+    };
     view! {
         <h1>{move || tr(Key::Settings)}</h1>
+        <form class="settings" on:submit=save_name>
+            <label for="my-name">{move || tr(Key::MyName)}</label>
+            <input id="my-name" type="text" list="council-members" autocomplete="name" aria-describedby="my-name-help"
+                prop:value=move || name.get() on:input=move |ev| { name.set(event_target_value(&ev)); name_saved.set(false); }/>
+            <datalist id="council-members">{move || members.get().into_iter().map(|n| view! { <option value=n/> }).collect_view()}</datalist>
+            <p id="my-name-help" class="help">{move || tr(Key::MyNameHelp)}</p>
+            <button type="submit">{move || tr(Key::Save)}</button>
+            <Show when=move || name_saved.get()>
+                <p class="ok" role="status">{move || tr(Key::NameSaved)}</p>
+            </Show>
+        </form>
         <form class="settings" on:submit=save>
             <label for="relay-url">{move || tr(Key::RelayUrl)}</label>
             <input id="relay-url" type="url" placeholder=Workspace::relay_url() aria-describedby="relay-help"

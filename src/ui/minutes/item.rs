@@ -36,6 +36,7 @@ pub fn ItemMinutes(id: DocumentId, item: ItemId, meeting: Memo<MeetingState>) ->
         <section class="item-minutes" class:current=move || current.get() aria-current=move || current.get().then_some("true")
             data-minutes=item.to_string() aria-labelledby=labelled_by>
             <h3 id=heading_id>{move || heading.get()}</h3>
+            <crate::ui::presence::EditingHere id=id item=item/>
             <Show when=move || open_work.get()>
                 <p class="open-work">{move || tr(Key::OpenWorkItem)}</p>
             </Show>
