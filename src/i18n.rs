@@ -258,6 +258,8 @@ pub enum Key {
     MyNameHelp,
     // Presence settings
     NameSaved,
+    // Reopenings
+    ReopeningsHeading,
 }
 
 /// The text for `key` in `lang`.
@@ -487,6 +489,8 @@ fn sv(key: Key) -> &'static str {
         MyNameHelp => "Visas för de andra när du skriver i en punkt.",
         // Presence settings
         NameSaved => "Namnet är sparat på enheten.",
+        // Reopenings
+        ReopeningsHeading => "Öppnat igen",
     }
 }
 
@@ -708,6 +712,8 @@ fn en(key: Key) -> &'static str {
         MyNameHelp => "Shown to the others when you edit an item.",
         // Presence settings
         NameSaved => "The name is saved on this device.",
+        // Reopenings
+        ReopeningsHeading => "Reopened",
     }
 }
 

@@ -36,6 +36,8 @@ test("approved minutes are locked in the other window until reopened with a reas
   await a.page.getByRole("button", { name: "Öppna igen" }).click();
 
   await waitUntil(async () => await notesB.isEditable(), 15_000, "B's notes to become editable again");
+  // The reopening is recorded with who, when and why, and B sees it.
+  await b.page.getByRole("list", { name: "Öppnat igen" }).getByText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC — .+: Fel datum i punkt 2/).waitFor({ timeout: 15_000 });
   await notesB.click();
   await notesB.press("Control+End");
   await notesB.pressSequentially(" Rättat.");

@@ -28,6 +28,8 @@ struct ApprovalState {
     approved_by: Vec<String>,
     number: Option<u32>,
     diary_number: String,
+    /// "2026-11-24 10:12 UTC — Anna: skäl", oldest first.
+    reopenings: Vec<String>,
     kind: Option<crate::model::MeetingKind>,
 }
 
@@ -41,6 +43,14 @@ pub fn ApprovalSection(id: DocumentId, meeting: Memo<MeetingState>) -> impl Into
             approved_by: m.valid_approvals().map(|a| a.by.clone()).collect(),
             number: m.number,
             diary_number: m.diary_number.clone().unwrap_or_default(),
+            reopenings: m
+                .reopenings
+                .iter()
+                .map(|r| {
+                    let at = chrono::DateTime::from_timestamp(r.at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default();
+                    format!("{at} — {}: {}", r.by, r.reason)
+                })
+                .collect(),
             kind: Some(m.kind),
         },
         _ => ApprovalState::default(),
@@ -71,7 +81,11 @@ pub fn ApprovalSection(id: DocumentId, meeting: Memo<MeetingState>) -> impl Into
             message.set(Some(tr(Key::ReasonRequired).to_string()));
             return;
         }
-        let by = state.with_untracked(|s| if s.recorded_by.is_empty() { s.justerare.join(", ") } else { s.recorded_by.clone() });
+        // Who reopens is the member at this device (their name from Settings); without one, the
+        // secretary (antecknat av) answers for the minutes.
+        let by = crate::ui::presence::my_name().unwrap_or_else(|| {
+            state.with_untracked(|s| if s.recorded_by.is_empty() { s.justerare.join(", ") } else { s.recorded_by.clone() })
+        });
         let result = with_ws(|ws| ws.change(id, move |doc, now| reopen_minutes(doc, EntryId::random(), &by, &why, now)));
         match result {
             Some(Err(e)) => message.set(Some(e)),
@@ -164,6 +178,12 @@ pub fn ApprovalSection(id: DocumentId, meeting: Memo<MeetingState>) -> impl Into
                     </label>
                     " " <button on:click=reopen>{move || tr(Key::Reopen)}</button>
                 </p>
+            </Show>
+            <Show when=move || state.with(|s| !s.reopenings.is_empty())>
+                <h3 id="reopenings-h">{move || tr(Key::ReopeningsHeading)}</h3>
+                <ul aria-labelledby="reopenings-h" class="reopenings">
+                    {move || state.with(|s| s.reopenings.clone()).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                </ul>
             </Show>
             <Show when=move || changed.get()>
                 <p class="changed-after" role="status">{move || tr(Key::ChangedAfterApproval)}</p>
