@@ -1,4 +1,4 @@
-// Issue 3, keyboard only: plan a meeting, open it, build its agenda (add, type, reorder,
+// Issue 3, keyboard only: plan a meeting and a year, open a meeting, build its agenda (add, type, reorder,
 // remove and restore, paste a table), write minutes with a decision and an action item, and
 // switch language — with Tab, Enter, arrow keys, typing and Ctrl+V, never the mouse. Every
 // control is reached by walking the Tab order, so a control that Tab skips fails the test.
@@ -131,6 +131,18 @@ test("a member plans a meeting, builds its agenda and writes minutes without a m
   await page.getByLabel("Åtgärd 1 punkt 3", { exact: true }).waitFor({ timeout: 20_000 });
   assert.equal(await fieldValue(page, "Åtgärd 1 punkt 3"), "Skicka prioriteringen till beredningen");
   assert.equal(await fieldValue(page, "Beslut 1 punkt 3"), "Tre initiativ prioriteras.");
+
+  // Back on the council page: a whole year planned from the rules in one step.
+  await tabTo(page, page.getByRole("link", { name: /Till rådet/ }), "Till rådet");
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: "Planera året" }), "Planera året");
+  await page.keyboard.press("Enter");
+  const createAll = page.getByRole("button", { name: /^Skapa alla \d+ möten$/ });
+  await tabTo(page, createAll, "Skapa alla");
+  const count = Number((await createAll.innerText()).match(/\d+/)[0]);
+  assert.ok(count >= 6, `a year has at least six council meetings (got ${count})`);
+  await page.keyboard.press("Enter");
+  await page.getByRole("status").filter({ hasText: `Skapade ${count} möten.` }).waitFor({ timeout: 10_000 });
 
   await context.close();
 });
