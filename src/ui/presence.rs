@@ -45,20 +45,24 @@ pub fn focus_tracker(
         }
     });
     let name = StoredValue::new(my);
+    // The browser still sends focus events while the page is being torn down (the focused
+    // field is removed), after these values are gone: then there is nothing left to do.
     let announce = move |item: Option<ItemId>| {
-        with_ws(|ws| ws.announce(id, &name.get_value(), item));
+        if let Some(name) = name.try_get_value() {
+            with_ws(|ws| ws.announce(id, &name, item));
+        }
     };
     let entered = move |ev: web_sys::FocusEvent| {
         let item = item_of(ev.target());
-        if item.is_some() && item != current.get_value() {
-            current.set_value(item);
+        if item.is_some() && current.try_get_value().is_some_and(|c| c != item) {
+            current.try_set_value(item);
             announce(item);
         }
     };
     let left = move |ev: web_sys::FocusEvent| {
         // Moving within the page is seen by `entered`; leaving the items altogether ends it.
-        if item_of(ev.related_target()).is_none() && current.get_value().is_some() {
-            current.set_value(None);
+        if item_of(ev.related_target()).is_none() && current.try_get_value().flatten().is_some() {
+            current.try_set_value(None);
             announce(None);
         }
     };

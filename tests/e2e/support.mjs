@@ -125,10 +125,20 @@ export async function serveApp() {
  * With `app`, the page comes from that server and syncs with `relay` (set in the app's
  * settings storage, as a person would in Settings).
  */
+/** Errors the app threw in any page of this test file; a crashed app fails the file. */
+const pageErrors = [];
+
 export async function openApp(browser, relay, app) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  page.on("pageerror", (e) => console.error(`[page error] ${e.message}`));
+  page.on("pageerror", (e) => {
+    console.error(`[page error] ${e.message}`);
+    pageErrors.push(e.message);
+  });
+  // A Rust panic prints its message to the console before the wasm traps.
+  page.on("console", (m) => {
+    if (m.type() === "error" && m.text().includes("panicked at")) pageErrors.push(m.text().split("\n\nStack")[0]);
+  });
   if (app) {
     const sync = `ws://127.0.0.1:${relay.port}/sync`;
     await context.addInitScript((url) => localStorage.setItem("radslag.relay-url", url), sync);
@@ -191,6 +201,9 @@ export function relayAndBrowser(options = {}) {
     await env.app?.close();
     await env.relay?.stop();
     env.relay?.cleanup();
+    if (pageErrors.length > 0) {
+      throw new Error(`the app failed in a page:\n${pageErrors.join("\n")}`);
+    }
   });
   return env;
 }
