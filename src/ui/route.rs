@@ -60,7 +60,13 @@ fn current() -> Route {
 /// A signal of the current route that follows the URL.
 pub fn provide_route() -> RwSignal<Route> {
     let route = RwSignal::new(current());
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(current()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(current());
+        // A new page starts at its top, not where the last one was scrolled to.
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
     // The listener lives as long as the app.
     std::mem::forget(handle);
     provide_context(route);
