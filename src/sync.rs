@@ -21,6 +21,7 @@ use crate::doc::{self, DocError};
 use crate::i18n::Lang;
 use crate::model::presence::{Announcement, PresenceTable, HEARTBEAT_MS};
 use crate::model::ItemId;
+use crate::problems::Problem;
 use crate::storage::IndexedDbStorage;
 
 /// How long typing may pause before it becomes one change (and is saved and sent).
@@ -47,7 +48,7 @@ pub struct Workspace {
     revisions: RefCell<BTreeMap<DocumentId, ArcRwSignal<u64>>>,
     unavailable: ArcRwSignal<BTreeSet<DocumentId>>,
     status: ArcRwSignal<SyncView>,
-    problems: ArcRwSignal<Vec<String>>,
+    problems: ArcRwSignal<Vec<Problem>>,
     typing: RefCell<Option<(DocumentId, gloo_timers::callback::Timeout)>>,
     actor: ActorId,
     /// The UI's language, for the messages of refused changes.
@@ -107,7 +108,7 @@ impl Workspace {
         });
         WORKSPACE.with(|w| *w.borrow_mut() = Some(ws.clone()));
         if let Some(e) = storage_problem {
-            ws.problem(e.to_string());
+            ws.problem(Problem::Storage(e));
         }
         ws.open_council(demo::ROOT).await?;
         let ticker = ws.clone();
@@ -157,16 +158,13 @@ impl Workspace {
         let (store, mut loaded) = match DocumentStore::load(&self.storage, &id).await {
             Ok(found) => found,
             Err(e) => {
-                self.problem(e.to_string());
+                self.problem(Problem::Storage(e));
                 let empty = radslag_protocol::storage::LoadedDocument { doc: AutoCommit::new(), damaged: Vec::new() };
                 (DocumentStore::new_document(), empty)
             }
         };
         if !loaded.damaged.is_empty() {
-            self.problem(format!(
-                "{} damaged piece(s) of a document could not be read on this device and were skipped; the rest is intact.",
-                loaded.damaged.len()
-            ));
+            self.problem(Problem::DamagedPieces(loaded.damaged.len()));
         }
         loaded.doc.set_actor(self.actor.clone());
         Ok((store, Loaded(loaded.doc)))
@@ -203,7 +201,7 @@ impl Workspace {
                         ws.open_loaded(id, loaded, store);
                     }
                 }
-                Err(e) => ws.problem(e),
+                Err(e) => ws.problem(Problem::Said(e)),
             }
         });
     }
@@ -217,7 +215,7 @@ impl Workspace {
         self.status.clone()
     }
 
-    pub fn problems(&self) -> ArcRwSignal<Vec<String>> {
+    pub fn problems(&self) -> ArcRwSignal<Vec<Problem>> {
         self.problems.clone()
     }
 
@@ -337,10 +335,11 @@ impl Workspace {
         self.problems.set(Vec::new());
     }
 
-    fn problem(&self, text: String) {
-        // The same failure repeated (a retried save, every document's load) is said once.
-        if !self.problems.with_untracked(|p| p.contains(&text)) {
-            self.problems.update(|p| p.push(text));
+    /// Puts a problem on the list shown to the person. The same failure repeated (a retried
+    /// save, every document's load) is said once.
+    pub fn problem(&self, problem: Problem) {
+        if !self.problems.with_untracked(|p| p.contains(&problem)) {
+            self.problems.update(|p| p.push(problem));
         }
     }
 
@@ -370,7 +369,7 @@ impl Workspace {
             spawn_local(async move {
                 let input = match ws.storage.put(&write.key, &write.data).await {
                     Ok(()) => ClientInput::WriteDone { document: id },
-                    Err(e) => ClientInput::WriteFailed { document: id, message: e.to_string() },
+                    Err(error) => ClientInput::WriteFailed { document: id, error },
                 };
                 ws.handle(input);
             });
@@ -379,7 +378,7 @@ impl Workspace {
             let ws = self.clone();
             spawn_local(async move {
                 if let Err(e) = ws.storage.remove(&key).await {
-                    ws.problem(e.to_string());
+                    ws.problem(Problem::Storage(e));
                 }
             });
         }
@@ -399,8 +398,8 @@ impl Workspace {
         if !fx.unavailable.is_empty() {
             self.unavailable.update(|u| u.extend(fx.unavailable.iter().copied()));
         }
-        for text in fx.problems {
-            self.problem(text);
+        for problem in fx.problems {
+            self.problem(Problem::Sync(problem));
         }
         if fx.connect {
             self.connect();

@@ -41,6 +41,19 @@ pub fn tr(key: Key) -> &'static str {
     t(lang.get(), key)
 }
 
+/// The current language (reactive), for texts built from values rather than keys.
+pub fn lang() -> Lang {
+    use_context::<LangContext>().map(|LangContext(l)| l.get()).unwrap_or_default()
+}
+
+/// A refused or unreadable document change, in the current language.
+pub fn say_doc_error(e: &crate::doc::DocError) -> String {
+    match lang() {
+        Lang::Sv => e.sv(),
+        Lang::En => e.to_string(),
+    }
+}
+
 /// Runs `f` with the workspace; does nothing before the workspace has started.
 pub fn with_ws<T>(f: impl FnOnce(&Rc<Workspace>) -> T) -> Option<T> {
     workspace().map(|ws| f(&ws))
@@ -126,7 +139,10 @@ fn Problems() -> impl IntoView {
     view! {
         <Show when=move || !list.with(Vec::is_empty)>
             <div class="problems" role="alert">
-                <ul>{move || list.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <ul>{move || {
+                    let lang = lang();
+                    list.get().into_iter().map(|p| view! { <li>{p.say(lang)}</li> }).collect_view()
+                }}</ul>
                 <button on:click=move |_| { with_ws(|ws| ws.dismiss_problems()); }>{move || tr(Key::Dismiss)}</button>
             </div>
         </Show>

@@ -8,7 +8,7 @@ use automerge::AutoCommit;
 
 use crate::doc_sync::{DocEffects, DocInput, DocSync};
 use crate::id::{DocumentId, PeerId};
-use crate::storage::{DocumentStore, PendingWrite, StorageKey};
+use crate::storage::{DocumentStore, PendingWrite, StorageError, StorageKey};
 use crate::wire::{Message, PeerMetadata, PROTOCOL_VERSION};
 
 /// Milliseconds on the caller's clock (e.g. `Date.now()` or a test's virtual clock).
@@ -51,7 +51,7 @@ pub enum ClientInput {
     /// The local document was changed through [`ClientCore::doc_mut`].
     LocalChange { document: DocumentId },
     WriteDone { document: DocumentId },
-    WriteFailed { document: DocumentId, message: String },
+    WriteFailed { document: DocumentId, error: StorageError },
     /// The socket opened.
     SocketOpened,
     /// A binary frame arrived.
@@ -82,7 +82,25 @@ pub struct ClientEffects {
     /// The sync indicator may have changed.
     pub status_changed: bool,
     /// Something a person should read (a server error, a failed save).
-    pub problems: Vec<String>,
+    pub problems: Vec<ClientProblem>,
+}
+
+/// A sync or save failure a person should read. `Display` is English; the app words it in the
+/// user's language from the variant, so the core stays free of UI languages.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClientProblem {
+    /// Saving on this device failed; the change stays in memory and is retried.
+    #[error("{}", .0.message)]
+    SaveFailed(StorageError),
+    /// The server sent bytes that are not an automerge-repo message.
+    #[error("The sync server sent a message we cannot read ({0}); reconnecting.")]
+    UnreadableMessage(String),
+    /// The server said something went wrong (its own words).
+    #[error("The sync server reported an error: {0}")]
+    ServerError(String),
+    /// The server sent a change this document cannot take.
+    #[error("The sync server sent a change we could not apply ({0}); reconnecting.")]
+    UnappliableChange(String),
 }
 
 /// The app's sync client.
@@ -178,10 +196,10 @@ impl ClientCore {
                 self.absorb(document, e, &mut fx);
                 fx.status_changed = true;
             }
-            ClientInput::WriteFailed { document, message } => {
+            ClientInput::WriteFailed { document, error } => {
                 let e = self.doc_input(document, DocInput::WriteFailed);
                 self.absorb(document, e, &mut fx);
-                fx.problems.push(message);
+                fx.problems.push(ClientProblem::SaveFailed(error));
                 fx.status_changed = true;
             }
             ClientInput::SocketOpened => {
@@ -233,7 +251,7 @@ impl ClientCore {
         let msg = match Message::decode(&bytes) {
             Ok(m) => m,
             Err(e) => {
-                fx.problems.push(format!("The sync server sent a message we cannot read ({e}); reconnecting."));
+                fx.problems.push(ClientProblem::UnreadableMessage(e.to_string()));
                 fx.disconnect = true;
                 self.lost_connection(fx);
                 return;
@@ -252,7 +270,7 @@ impl ClientCore {
                 fx.status_changed = true;
             }
             Message::Error { message, .. } => {
-                fx.problems.push(format!("The sync server reported an error: {message}"));
+                fx.problems.push(ClientProblem::ServerError(message));
                 fx.disconnect = true;
                 self.lost_connection(fx);
             }
@@ -306,7 +324,7 @@ impl ClientCore {
             fx.unavailable.push(id);
         }
         if let Some((_, why)) = e.bad_peer {
-            fx.problems.push(format!("The sync server sent a change we could not apply ({why}); reconnecting."));
+            fx.problems.push(ClientProblem::UnappliableChange(why.to_string()));
             fx.disconnect = true;
             self.lost_connection(fx);
         }

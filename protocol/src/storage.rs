@@ -74,6 +74,9 @@ fn hash_hex(data: &[u8]) -> String {
 pub struct StorageError {
     pub kind: StorageErrorKind,
     pub message: String,
+    /// The same message in Swedish, from backends that speak to the app's users (IndexedDB).
+    /// The relay's messages are for its operator and have none.
+    pub swedish: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +91,15 @@ pub enum StorageErrorKind {
 
 impl StorageError {
     pub fn new(kind: StorageErrorKind, message: impl Into<String>) -> Self {
-        StorageError { kind, message: message.into() }
+        StorageError { kind, message: message.into(), swedish: None }
+    }
+    pub fn with_swedish(mut self, text: impl Into<String>) -> Self {
+        self.swedish = Some(text.into());
+        self
+    }
+    /// The message in Swedish where the backend gave one, else as written.
+    pub fn in_swedish(&self) -> &str {
+        self.swedish.as_deref().unwrap_or(&self.message)
     }
     pub fn other(message: impl Into<String>) -> Self {
         Self::new(StorageErrorKind::Other, message)

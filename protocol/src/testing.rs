@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, VecDeque};
 use automerge::AutoCommit;
 use futures::executor::block_on;
 
-use crate::client::{ClientCore, ClientInput, Connection, Millis, SaveState};
+use crate::client::{ClientCore, ClientInput, ClientProblem, Connection, Millis, SaveState};
 use crate::connection::{ConnectionAction, ServerConnection};
 use crate::doc_sync::{DocInput, DocSync};
 use crate::id::{DocumentId, PeerId};
@@ -25,7 +25,7 @@ struct Client {
     conn: Option<usize>,
     /// Whether the network lets this client reach the relay.
     reachable: bool,
-    problems: Vec<String>,
+    problems: Vec<ClientProblem>,
     unavailable: Vec<DocumentId>,
 }
 
@@ -195,7 +195,7 @@ impl Network {
         &self.clients[client.0].unavailable
     }
 
-    pub fn problems(&self, client: ClientId) -> &[String] {
+    pub fn problems(&self, client: ClientId) -> &[ClientProblem] {
         &self.clients[client.0].problems
     }
 
@@ -281,7 +281,7 @@ impl Network {
             let result = block_on(storage.put(&write.key, &write.data));
             let input = match result {
                 Ok(()) => ClientInput::WriteDone { document: id },
-                Err(e) => ClientInput::WriteFailed { document: id, message: e.to_string() },
+                Err(error) => ClientInput::WriteFailed { document: id, error },
             };
             self.client_input(client, input);
         }

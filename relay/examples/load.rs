@@ -136,7 +136,7 @@ impl Ctx {
             }
             self.changed.extend(fx.changed);
             if fx.disconnect && self.broken.is_none() {
-                self.broken = Some(fx.problems.join("; "));
+                self.broken = Some(fx.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
             }
         }
     }

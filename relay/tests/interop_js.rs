@@ -371,7 +371,7 @@ impl Inner {
             for (document, _write) in fx.writes {
                 pending.push(ClientInput::WriteDone { document });
             }
-            self.problems.extend(fx.problems);
+            self.problems.extend(fx.problems.iter().map(ToString::to_string));
             self.heard.extend(fx.ephemeral);
             self.unavailable.extend(fx.unavailable);
             if fx.disconnect {

@@ -148,6 +148,22 @@ pub enum AgendaTimingError {
     ItemActual { number: String, error: TimeError },
 }
 
+impl AgendaTimingError {
+    /// The message in Swedish (the `Display` text is English).
+    pub fn sv(&self) -> String {
+        match self {
+            AgendaTimingError::MeetingStart(e) => format!("Mötets starttid går inte att läsa: {}", e.sv()),
+            AgendaTimingError::MeetingEnd(e) => format!("Mötets sluttid går inte att läsa: {}", e.sv()),
+            AgendaTimingError::ItemStart { number, error } => {
+                format!("Punkt {number}: starttiden går inte att läsa: {}", error.sv())
+            }
+            AgendaTimingError::ItemActual { number, error } => {
+                format!("Punkt {number}: den faktiska start- eller sluttiden går inte att läsa: {}", error.sv())
+            }
+        }
+    }
+}
+
 /// Time the visible agenda of a meeting. Slots line up with `meeting.visible_agenda()`.
 /// An empty end time means "no planned end" and is not an error.
 pub fn schedule_meeting(meeting: &Meeting) -> Result<Schedule, AgendaTimingError> {

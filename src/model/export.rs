@@ -263,6 +263,17 @@ pub enum IcsError {
     End(TimeError),
 }
 
+impl IcsError {
+    /// The message in Swedish (the `Display` text is English).
+    pub fn sv(&self) -> String {
+        match self {
+            IcsError::Date(e) => format!("mötets datum går inte att läsa: {}", e.sv()),
+            IcsError::Start(e) => format!("mötets starttid går inte att läsa: {}", e.sv()),
+            IcsError::End(e) => format!("mötets sluttid går inte att läsa: {}", e.sv()),
+        }
+    }
+}
+
 /// The calendar event's UID, derived from `key` (the meeting document's URL) so re-exporting
 /// updates the same event in people's calendars instead of adding another.
 pub fn ics_uid(key: &str) -> String {

@@ -234,5 +234,10 @@ mod tests {
         let m = meeting(&PLAN, &[(Some("kvart över"), None)]);
         let err = running_clock(&m, t("13:00")).unwrap_err();
         assert!(err.to_string().contains("item 1"), "{err}");
+        assert_eq!(
+            err.sv(),
+            "Punkt 1: den faktiska start- eller sluttiden går inte att läsa: ”kvart över” är inget klockslag; \
+             skriv det som TT:MM, t.ex. 13:00"
+        );
     }
 }

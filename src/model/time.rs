@@ -16,6 +16,16 @@ pub enum TimeError {
     BadTime(String),
 }
 
+impl TimeError {
+    /// The message in Swedish (the `Display` text is English).
+    pub fn sv(&self) -> String {
+        match self {
+            TimeError::BadDate(text) => format!("”{text}” är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2019-04-04"),
+            TimeError::BadTime(text) => format!("”{text}” är inget klockslag; skriv det som TT:MM, t.ex. 13:00"),
+        }
+    }
+}
+
 /// Parse a stored date (datum), "YYYY-MM-DD".
 pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")

@@ -118,7 +118,8 @@ impl Storage for IndexedDbStorage {
         if keys.length() != values.length() {
             return Err(StorageError::other(
                 "This browser's storage returned a different number of keys and values; reload the page and try again.",
-            ));
+            )
+            .with_swedish("Webbläsarens lagring gav olika antal nycklar och värden; ladda om sidan och försök igen."));
         }
         let mut out = Vec::with_capacity(keys.length() as usize);
         for (k, v) in keys.iter().zip(values.iter()) {
@@ -145,6 +146,10 @@ fn factory() -> Result<IdbFactory, StorageError> {
             "Storage is not available (private browsing?): this browser has no IndexedDB. \
              Changes are kept only until this tab is closed.",
         )
+        .with_swedish(
+            "Lagring saknas (privat surfning?): webbläsaren har ingen IndexedDB. \
+             Ändringar finns bara kvar tills fliken stängs.",
+        )
     })
 }
 
@@ -165,6 +170,7 @@ async fn open_database(name: &str) -> Result<IdbDatabase, StorageError> {
     drop(upgrade);
     let db: IdbDatabase = result?.dyn_into().map_err(|_| {
         StorageError::new(StorageErrorKind::Unavailable, "This browser's storage opened but gave no database; reload the page.")
+            .with_swedish("Webbläsarens lagring öppnades men gav ingen databas; ladda om sidan.")
     })?;
     // Another tab upgrading the schema asks us to let go; the next use reopens.
     let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
@@ -243,6 +249,7 @@ fn key_from_js(value: &JsValue) -> Result<StorageKey, StorageError> {
 
 fn unreadable_key() -> StorageError {
     StorageError::other("This browser's storage holds a key Rådslag does not recognise; reload the page.")
+        .with_swedish("Webbläsarens lagring har en nyckel som Rådslag inte känner igen; ladda om sidan.")
 }
 
 /// Every key that starts with `prefix`: from `[...prefix]` up to `[...prefix, []]`. IndexedDB
@@ -259,7 +266,8 @@ fn bytes_from_js(value: &JsValue) -> Result<Vec<u8>, StorageError> {
     if value.is_instance_of::<Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>() {
         Ok(Uint8Array::new(value).to_vec())
     } else {
-        Err(StorageError::other("This browser's storage holds data that is not part of a document; that part could not be read."))
+        Err(StorageError::other("This browser's storage holds data that is not part of a document; that part could not be read.")
+            .with_swedish("Webbläsarens lagring har data som inte hör till något dokument; den delen gick inte att läsa."))
     }
 }
 
@@ -277,28 +285,45 @@ fn from_dom(e: &DomException, stage: Stage) -> StorageError {
     message_for(&e.name(), &e.message(), stage)
 }
 
-/// The one place failures get their words: English, like the sync runtime's other problem
-/// reports, saying what to do; the browser's own name and message follow for whoever helps.
+/// The one place failures get their words, in both of the UI's languages, saying what to do;
+/// the browser's own name and message follow for whoever helps.
 fn message_for(name: &str, detail: &str, stage: Stage) -> StorageError {
     let tail = if detail.is_empty() { format!(" ({name})") } else { format!(" ({name}: {detail})") };
-    let (kind, text) = match (name, stage) {
+    let (kind, en, sv) = match (name, stage) {
         ("QuotaExceededError", _) => (
             StorageErrorKind::Full,
             "This browser's storage is full: free space on the device or allow this site more storage. \
              Unsaved changes stay in this tab while it is open.",
+            "Webbläsarens lagring är full: frigör utrymme på enheten eller ge webbplatsen mer lagring. \
+             Osparade ändringar finns kvar i fliken så länge den är öppen.",
         ),
         ("InvalidStateError" | "SecurityError" | "NotAllowedError" | "UnknownError", Stage::Open) => (
             StorageErrorKind::Unavailable,
             "Storage is not available (private browsing?): allow this site to store data, or use a normal window. \
              Changes are kept only until this tab is closed.",
+            "Lagring är inte tillgänglig (privat surfning?): låt webbplatsen spara data, eller använd ett vanligt fönster. \
+             Ändringar finns bara kvar tills fliken stängs.",
         ),
         ("VersionError", _) => (
             StorageErrorKind::Unavailable,
             "This browser's storage was written by a newer version of Rådslag; reload the page to get that version.",
+            "Webbläsarens lagring är skriven av en nyare version av Rådslag; ladda om sidan för att få den versionen.",
         ),
-        (_, Stage::Open) => (StorageErrorKind::Unavailable, "Storage is not available: this browser's storage could not be opened; reload the page."),
-        (_, Stage::Read) => (StorageErrorKind::Other, "Could not read from this browser's storage; reload the page and try again."),
-        (_, Stage::Write) => (StorageErrorKind::Other, "Could not save in this browser's storage; Rådslag will try again."),
+        (_, Stage::Open) => (
+            StorageErrorKind::Unavailable,
+            "Storage is not available: this browser's storage could not be opened; reload the page.",
+            "Lagring är inte tillgänglig: webbläsarens lagring gick inte att öppna; ladda om sidan.",
+        ),
+        (_, Stage::Read) => (
+            StorageErrorKind::Other,
+            "Could not read from this browser's storage; reload the page and try again.",
+            "Kunde inte läsa från webbläsarens lagring; ladda om sidan och försök igen.",
+        ),
+        (_, Stage::Write) => (
+            StorageErrorKind::Other,
+            "Could not save in this browser's storage; Rådslag will try again.",
+            "Kunde inte spara i webbläsarens lagring; Rådslag försöker igen.",
+        ),
     };
-    StorageError::new(kind, format!("{text}{tail}"))
+    StorageError::new(kind, format!("{en}{tail}")).with_swedish(format!("{sv}{tail}"))
 }

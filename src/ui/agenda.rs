@@ -32,7 +32,7 @@ fn kind_from_value(value: &str) -> Option<ItemKind> {
 pub(crate) fn change(id: DocumentId, f: impl FnOnce(&mut automerge::AutoCommit, i64) -> Result<(), crate::doc::DocError>) {
     with_ws(|ws| {
         if let Err(e) = ws.change(id, f) {
-            ws.problems().update(|p| p.push(e));
+            ws.problem(crate::problems::Problem::Said(e));
         }
     });
 }
@@ -41,7 +41,7 @@ pub(crate) fn change(id: DocumentId, f: impl FnOnce(&mut automerge::AutoCommit, 
 pub(crate) fn type_into(id: DocumentId, f: impl FnOnce(&mut automerge::AutoCommit) -> Result<(), crate::doc::DocError>) {
     with_ws(|ws| {
         if let Err(e) = ws.type_text(id, f) {
-            ws.problems().update(|p| p.push(e));
+            ws.problem(crate::problems::Problem::Said(e));
         }
     });
 }
@@ -107,7 +107,10 @@ pub fn AgendaEditor(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoVie
                     .collect();
                 (starts, issues)
             }
-            Err(e) => (Vec::new(), vec![e.to_string()]),
+            Err(e) => (Vec::new(), vec![match lang.get() {
+                Lang::Sv => e.sv(),
+                Lang::En => e.to_string(),
+            }]),
         },
         _ => (Vec::new(), Vec::new()),
     });

@@ -52,7 +52,13 @@ struct ClockView {
 fn clock_view(meeting: &crate::model::Meeting, now: ClockTime, lang: Lang) -> ClockView {
     let clock = match running_clock(meeting, now) {
         Ok(c) => c,
-        Err(e) => return ClockView { problem: Some(e.to_string()), ..Default::default() },
+        Err(e) => {
+            let problem = match lang {
+                Lang::Sv => e.sv(),
+                Lang::En => e.to_string(),
+            };
+            return ClockView { problem: Some(problem), ..Default::default() };
+        }
     };
     let show = |t: Option<ClockTime>| t.map(|t| t.to_string()).unwrap_or_default();
     let mut summary = match lang {

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
-use super::{tr, with_ws, LangContext};
+use super::{lang, tr, with_ws};
 use crate::doc::council::{add_meeting_link, hydrate_council};
 use crate::doc::meeting::create_meeting;
 use crate::i18n::{Key, Lang};
@@ -16,10 +16,6 @@ pub(crate) fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
         .unwrap_or_default()
-}
-
-fn lang() -> Lang {
-    expect_context::<LangContext>().0.get()
 }
 
 fn warning_text(w: &RuleWarning) -> String {

@@ -190,7 +190,7 @@ impl Inner {
         let mut queue = VecDeque::from([input]);
         while let Some(input) = queue.pop_front() {
             let fx = self.core.handle(self.now, input);
-            self.problems.extend(fx.problems);
+            self.problems.extend(fx.problems.iter().map(ToString::to_string));
             for frame in fx.send {
                 if let Some(out) = &self.out {
                     let _ = out.send(frame);
