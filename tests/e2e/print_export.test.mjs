@@ -5,12 +5,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { openApp, relayAndBrowser } from "./support.mjs";
-import { activate, openMeetingByKeyboard } from "./keyboard.mjs";
+import { activate, openMeetingByKeyboard, tabTo } from "./keyboard.mjs";
 
 const env = relayAndBrowser();
 
 async function downloaded(page, button) {
-  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 10_000 }), activate(page, page.getByRole("button", { name: button }), button)]);
+  // Tab to the button first: walking a long meeting page takes seconds, which must not eat
+  // into the wait for the download itself.
+  await tabTo(page, page.getByRole("button", { name: button }), button);
+  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 10_000 }), page.keyboard.press("Enter")]);
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), "utf8") };
 }
 
