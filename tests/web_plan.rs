@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 mod web_support;
 
-use web_support::{all, document, find, text, wait_for};
+use web_support::{all, as_a_first_visit, document, find, text, wait_for};
 
 /// Types `value` into the input labelled by a `<label for=id>`, as a user would.
 fn type_into(id: &str, value: &str) {
@@ -36,12 +36,7 @@ fn date_in(days: u32) -> String {
 
 #[wasm_bindgen_test]
 async fn a_member_plans_a_meeting_and_a_year() {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.remove_item("radslag.lang");
-    }
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash("/");
-    }
+    as_a_first_visit();
     radslag::start_with(&format!("radslag-plan-test-{}", uuid::Uuid::new_v4()));
     wait_for("the council's name", || find("h1", "Fyrbodals e-råd")).await;
     wait_for("the new meeting form", || find("h3", "Nytt möte")).await;

@@ -15,16 +15,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 mod web_support;
 
-use web_support::{all, find, text, wait_for};
+use web_support::{all, as_a_first_visit, find, text, wait_for};
 
 #[wasm_bindgen_test]
 async fn a_damaged_piece_on_the_device_is_told_in_the_members_language() {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.remove_item("radslag.lang");
-    }
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash("/");
-    }
+    as_a_first_visit();
     // A piece of the council's document that is not Automerge at all, as a broken write or a
     // stray extension could leave it.
     let name = format!("radslag-problems-test-{}", uuid::Uuid::new_v4());
@@ -35,34 +30,24 @@ async fn a_damaged_piece_on_the_device_is_told_in_the_members_language() {
 
     radslag::start_with(&name);
 
-    let problem = wait_for("the problem list", || {
-        all(".problems[role=alert] li").into_iter().find(|li| text(li).contains("skadade"))
-    })
-    .await;
-    assert!(
-        text(&problem).starts_with("1 skadade del(ar) av ett dokument gick inte att läsa på enheten"),
-        "the problem in Swedish: {:?}",
-        text(&problem)
-    );
+    shown_problem("1 skadade del(ar) av ett dokument gick inte att läsa på enheten").await;
     // The council still opens: the damaged piece is skipped, the demo fills the rest.
     wait_for("the council's name as the page heading", || find("h1", "Fyrbodals e-råd")).await;
 
     // Switching language re-words the problem already on screen.
     find("button", "English").expect("the language switch").click();
-    let english = wait_for("the problem in English", || {
-        all(".problems[role=alert] li").into_iter().find(|li| text(li).contains("damaged piece"))
-    })
-    .await;
-    assert!(
-        text(&english).starts_with("1 damaged piece(s) of a document could not be read on this device"),
-        "the problem in English: {:?}",
-        text(&english)
-    );
+    shown_problem("1 damaged piece(s) of a document could not be read on this device").await;
 
     // Closing the list clears it.
     find("button", "Close").expect("the close button").click();
     wait_for("no problem list", || all(".problems").is_empty().then_some(())).await;
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.remove_item("radslag.lang");
-    }
+    as_a_first_visit();
+}
+
+/// Waits until the problem list shows a line starting with `start`.
+async fn shown_problem(start: &str) {
+    wait_for(&format!("the problem \"{start}…\""), || {
+        all(".problems[role=alert] li").into_iter().find(|li| text(li).starts_with(start))
+    })
+    .await;
 }

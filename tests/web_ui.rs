@@ -13,18 +13,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 mod web_support;
 
-use web_support::{all, document, find, text, wait_for};
+use web_support::{all, as_a_first_visit, document, find, text, wait_for};
 
 #[wasm_bindgen_test]
 async fn a_member_opens_the_demo_council_adds_an_agenda_item_and_switches_language() {
-    // Swedish is the default for a device that never chose.
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.remove_item("radslag.lang");
-    }
-    // The page opens on the council overview, as a member's first visit does.
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash("/");
-    }
+    // Swedish is the default for a device that never chose; the page opens on the council
+    // overview, as a member's first visit does.
+    as_a_first_visit();
     radslag::start_with(&format!("radslag-ui-test-{}", uuid::Uuid::new_v4()));
 
     // The council overview, from the device (the demo, built on first start).

@@ -36,3 +36,14 @@ pub async fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T 
     let page = document().body().map(|b| b.inner_text()).unwrap_or_default();
     panic!("timed out waiting for {what}; the page shows:\n{page}");
 }
+
+/// A first visit: no language chosen on this device (so Swedish) and the council overview as
+/// the page, before the app is started.
+pub fn as_a_first_visit() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item("radslag.lang");
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash("/");
+    }
+}
