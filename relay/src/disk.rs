@@ -1,5 +1,6 @@
 //! The relay's disk store: chunks at `DIR/<doc id>/<snapshot|incremental>/<hex hash>`, written
-//! durably (temporary file, fsync, rename, fsync the folder), with every key checked first.
+//! durably (temporary file, fsync, rename, fsync the folder), or, for writes the journal already
+//! holds durably, without the fsyncs; every key is checked first.
 //!
 //! The methods are synchronous (call them from `spawn_blocking`); [`Storage`] is implemented on
 //! top so the protocol's `DocumentStore` and the conformance suite can use the same store.
@@ -67,6 +68,16 @@ impl DiskStore {
 
     /// Writes `data` under `key`; returns only when it is durable.
     pub fn put_sync(&self, key: &StorageKey, data: &[u8]) -> Result<(), StorageError> {
+        self.put(key, data, true)
+    }
+
+    /// Writes `data` under `key` for reading, without making it durable: for writes the
+    /// journal already holds durably (see `journal`), whose checkpoint syncs them.
+    pub fn put_unsynced(&self, key: &StorageKey, data: &[u8]) -> Result<(), StorageError> {
+        self.put(key, data, false)
+    }
+
+    fn put(&self, key: &StorageKey, data: &[u8], durable: bool) -> Result<(), StorageError> {
         let path = self.path_of(key)?;
         let folder = path.parent().ok_or_else(|| StorageError::other(format!("storage key {key} has no folder")))?;
         self.create_folders(folder)?;
@@ -75,10 +86,16 @@ impl DiskStore {
         let write = || -> io::Result<()> {
             let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
             file.write_all(data)?;
-            file.sync_all()?;
+            if durable {
+                file.sync_all()?;
+            }
             drop(file);
+            // The rename keeps a half-written file from ever being read under the key.
             fs::rename(&temp, &path)?;
-            sync_folder(folder)
+            if durable {
+                sync_folder(folder)?;
+            }
+            Ok(())
         };
         write().map_err(|e| {
             let _ = fs::remove_file(&temp);
@@ -87,11 +104,24 @@ impl DiskStore {
     }
 
     pub fn remove_sync(&self, key: &StorageKey) -> Result<(), StorageError> {
+        self.remove(key, true)
+    }
+
+    /// Deletes a chunk without waiting for the deletion to be durable: for chunks a durable
+    /// snapshot replaced, which would only be redundant if they came back after a crash.
+    pub fn remove_unsynced(&self, key: &StorageKey) -> Result<(), StorageError> {
+        self.remove(key, false)
+    }
+
+    fn remove(&self, key: &StorageKey, durable: bool) -> Result<(), StorageError> {
         let path = self.path_of(key)?;
         match fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(io_error(&format!("could not delete {}", path.display()), e)),
+        }
+        if !durable {
+            return Ok(());
         }
         if let Some(folder) = path.parent() {
             sync_folder(folder).map_err(|e| io_error(&format!("could not sync {}", folder.display()), e))?;
@@ -207,7 +237,7 @@ fn sync_folder(folder: &Path) -> io::Result<()> {
     File::open(folder)?.sync_all()
 }
 
-fn io_error(what: &str, e: io::Error) -> StorageError {
+pub(crate) fn io_error(what: &str, e: io::Error) -> StorageError {
     let kind = match e.kind() {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => StorageErrorKind::Full,
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => StorageErrorKind::Unavailable,

@@ -247,7 +247,7 @@ impl Actor {
             self.state.inner.tasks.spawn_blocking(move || {
                 for key in keys {
                     // A chunk left behind is redundant, not harmful: log and go on.
-                    if let Err(e) = disk.remove_sync(&key) {
+                    if let Err(e) = disk.remove_unsynced(&key) {
                         tracing::warn!(document = %id, "could not delete the compacted chunk {key}: {e}");
                     }
                 }
@@ -261,9 +261,9 @@ impl Actor {
     }
 
     fn start_write(&mut self, write: PendingWrite) {
-        let disk = self.disk.clone();
+        let journal = self.state.journal().clone();
         tracing::trace!(document = %self.id, bytes = write.data.len(), "writing {}", write.key);
-        self.write = Some(tokio::task::spawn_blocking(move || disk.put_sync(&write.key, &write.data)));
+        self.write = Some(tokio::spawn(async move { journal.put(write.key, write.data).await }));
     }
 
     fn write_finished(&mut self, result: Result<Result<(), StorageError>, JoinError>) {

@@ -12,10 +12,12 @@
 //!    queue; a connection whose queue is full, or that floods or sends garbage, is closed alone.
 //! 3. Each document in use has an actor task ([`document`]) that owns the protocol's `DocSync`
 //!    and the connections subscribed to that document. It feeds inputs in and carries effects
-//!    out: a `write` goes to the [`disk`] store in `spawn_blocking` (temporary file, fsync,
-//!    rename, fsync the folder) and only when it is durable does `WriteDone` let the core send
-//!    sync messages — store before telling. Messages arriving meanwhile wait in the core and
-//!    share the next write (group commit). A document with no peers and nothing unsaved leaves
+//!    out: a `write` goes to the [`journal`], which appends the writes of every document waiting
+//!    at that moment and makes them durable with one fdatasync (then writes the chunk files for
+//!    reading; a checkpoint syncs them later). Only when the write is durable does `WriteDone`
+//!    let the core send sync messages — store before telling. Messages arriving meanwhile wait
+//!    in the core and share the next write (group commit per document, and across documents in
+//!    the journal). A document with no peers and nothing unsaved leaves
 //!    memory after [`Limits::idle_unload`].
 //! 4. Shutdown (SIGTERM, Ctrl-C, or the future given to [`serve`]) stops accepting, closes every
 //!    connection with "going away", lets every actor finish its write, then returns.
@@ -23,6 +25,7 @@
 pub mod connection;
 pub mod disk;
 pub mod document;
+pub mod journal;
 pub mod limits;
 pub mod static_files;
 
@@ -80,6 +83,7 @@ struct Inner {
     me: PeerId,
     metadata: PeerMetadata,
     disk: Arc<DiskStore>,
+    journal: journal::Journal,
     static_dir: Option<PathBuf>,
     limits: Limits,
     /// The actor of every document in memory. An actor removes itself when it goes idle.
@@ -91,13 +95,16 @@ struct Inner {
 
 impl AppState {
     pub fn new(config: Config) -> Result<Self, RelayError> {
-        let disk = DiskStore::open(&config.data_dir)?;
+        let disk = Arc::new(DiskStore::open(&config.data_dir)?);
+        // Replays what a crash left in the journal before any document is loaded.
+        let journal = journal::Journal::start(disk.clone())?;
         let me = PeerId::new(RELAY_PEER_ID).map_err(|e| StorageError::other(e.to_string()))?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 me,
                 metadata: PeerMetadata { storage_id: None, is_ephemeral: false },
-                disk: Arc::new(disk),
+                disk,
+                journal,
                 static_dir: config.static_dir,
                 limits: config.limits,
                 registry: Mutex::new(HashMap::new()),
@@ -118,6 +125,10 @@ impl AppState {
 
     pub fn disk(&self) -> &Arc<DiskStore> {
         &self.inner.disk
+    }
+
+    pub fn journal(&self) -> &journal::Journal {
+        &self.inner.journal
     }
 
     /// How many documents are in memory now.

@@ -1,0 +1,392 @@
+//! Group commit across documents. Every chunk write is first appended to one journal; a single
+//! `fdatasync` makes durable every write waiting at that moment, whatever its document, and only
+//! then is the chunk file written, without an fsync of its own. A journal segment is deleted
+//! only after a `syncfs` has made the chunk files written from it durable; segments a crash
+//! left behind are replayed into the store (durably) before anything is loaded.
+//!
+//! Before this, each write cost two fsyncs, an open and a rename on the actor's critical path,
+//! and under two hundred busy documents that was half the relay's CPU.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use radslag_protocol::storage::{StorageError, StorageKey};
+use tokio::sync::oneshot;
+
+use crate::disk::DiskStore;
+
+/// The journal's folder inside the data folder. It starts with a dot, which no key part does,
+/// so document listings never walk into it.
+pub const JOURNAL_DIR: &str = ".journal";
+
+/// A segment is handed to the checkpointer when it grows past this or gets this old.
+const SEGMENT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+const SEGMENT_MAX_AGE: Duration = Duration::from_secs(2);
+
+/// The most writes one fdatasync covers, so one batch cannot starve the replies.
+const MAX_BATCH: usize = 1024;
+
+/// Record header: payload length (u32 LE), CRC-32 of the payload (u32 LE).
+const HEADER_BYTES: usize = 8;
+
+/// The journal's writer: cheap to clone, one thread behind it.
+#[derive(Clone, Debug)]
+pub struct Journal {
+    requests: mpsc::Sender<Request>,
+}
+
+struct Request {
+    key: StorageKey,
+    data: Vec<u8>,
+    done: oneshot::Sender<Result<(), StorageError>>,
+}
+
+impl Journal {
+    /// Replays what a crash left in the journal into `disk`, then starts the writer thread.
+    pub fn start(disk: Arc<DiskStore>) -> Result<Journal, StorageError> {
+        let dir = disk.root().join(JOURNAL_DIR);
+        let replayed = replay(&disk, &dir)?;
+        if replayed > 0 {
+            tracing::info!("replayed {replayed} journalled write(s) from before the last stop");
+        }
+        let writer = Writer::open(disk, dir)?;
+        let (requests, inbox) = mpsc::channel();
+        thread::Builder::new()
+            .name("radslag-journal".into())
+            .spawn(move || writer.run(inbox))
+            .map_err(|e| StorageError::other(format!("could not start the journal thread: {e}")))?;
+        Ok(Journal { requests })
+    }
+
+    /// Stores `data` under `key`; resolves once it is durable.
+    pub async fn put(&self, key: StorageKey, data: Vec<u8>) -> Result<(), StorageError> {
+        let (done, answer) = oneshot::channel();
+        self.requests
+            .send(Request { key, data, done })
+            .map_err(|_| StorageError::other("the journal thread has stopped; the change was not stored"))?;
+        answer.await.map_err(|_| StorageError::other("the journal thread stopped before the change was stored"))?
+    }
+}
+
+/// The current segment: the file being appended to and where it stands.
+struct Segment {
+    path: PathBuf,
+    file: File,
+    bytes: u64,
+    opened: Instant,
+    /// A failed append may have left a torn record: nothing more may follow it in this file.
+    broken: bool,
+}
+
+struct Writer {
+    disk: Arc<DiskStore>,
+    dir: PathBuf,
+    next_seq: u64,
+    segment: Segment,
+    checkpoints: mpsc::Sender<PathBuf>,
+}
+
+impl Writer {
+    fn open(disk: Arc<DiskStore>, dir: PathBuf) -> Result<Writer, StorageError> {
+        let (checkpoints, todo) = mpsc::channel::<PathBuf>();
+        let root = disk.root().to_path_buf();
+        thread::Builder::new()
+            .name("radslag-checkpoint".into())
+            .spawn(move || checkpoint_loop(&root, todo))
+            .map_err(|e| StorageError::other(format!("could not start the checkpoint thread: {e}")))?;
+        // Numbers go on from any segment still there, so a name is never reused.
+        let first = last_segment_number(&dir) + 1;
+        let segment = new_segment(&dir, first)?;
+        Ok(Writer { disk, dir, next_seq: first + 1, segment, checkpoints })
+    }
+
+    fn run(mut self, inbox: mpsc::Receiver<Request>) {
+        // Ends when every `Journal` is dropped: the relay has stopped.
+        while let Ok(first) = inbox.recv() {
+            let mut batch = vec![first];
+            while batch.len() < MAX_BATCH {
+                match inbox.try_recv() {
+                    Ok(more) => batch.push(more),
+                    Err(_) => break,
+                }
+            }
+            self.commit(batch);
+            if self.segment.broken
+                || self.segment.bytes >= SEGMENT_MAX_BYTES
+                || (self.segment.bytes > 0 && self.segment.opened.elapsed() >= SEGMENT_MAX_AGE)
+            {
+                self.rotate();
+            }
+        }
+        // What is left is replayed at the next start; a checkpoint now only saves that work.
+        self.rotate();
+    }
+
+    fn commit(&mut self, batch: Vec<Request>) {
+        let mut buf = Vec::new();
+        let mut accepted = Vec::with_capacity(batch.len());
+        for request in batch {
+            match encode_record(&request.key, &request.data) {
+                Ok(record) => {
+                    buf.extend_from_slice(&record);
+                    accepted.push(request);
+                }
+                Err(e) => {
+                    let _ = request.done.send(Err(e));
+                }
+            }
+        }
+        if accepted.is_empty() {
+            return;
+        }
+        if self.segment.broken {
+            self.rotate();
+        }
+        let appended = self.segment.file.write_all(&buf).and_then(|()| self.segment.file.sync_data());
+        if let Err(e) = appended {
+            self.segment.broken = true;
+            let message = format!("could not write the journal {}: {e}", self.segment.path.display());
+            for request in accepted {
+                let _ = request.done.send(Err(io_error(&message, &e)));
+            }
+            return;
+        }
+        self.segment.bytes += buf.len() as u64;
+        // Durable now; the chunk files are for reading and become durable at the checkpoint.
+        for request in accepted {
+            let result = self.disk.put_unsynced(&request.key, &request.data);
+            let _ = request.done.send(result);
+        }
+    }
+
+    /// Starts a new segment and hands the old one to the checkpointer. If no new segment can be
+    /// opened, the old one stays in use (or, if broken, the next commit tries again).
+    fn rotate(&mut self) {
+        if self.segment.bytes == 0 && !self.segment.broken {
+            return;
+        }
+        match new_segment(&self.dir, self.next_seq) {
+            Ok(segment) => {
+                self.next_seq += 1;
+                let old = std::mem::replace(&mut self.segment, segment);
+                let _ = self.checkpoints.send(old.path);
+            }
+            Err(e) => tracing::error!("could not start a new journal segment: {e}"),
+        }
+    }
+}
+
+/// Makes the chunk files written from each finished segment durable (one `syncfs` for the
+/// whole data folder's file system), then deletes the segment.
+fn checkpoint_loop(root: &Path, todo: mpsc::Receiver<PathBuf>) {
+    while let Ok(segment) = todo.recv() {
+        match sync_file_system(root) {
+            Ok(()) => {
+                if let Err(e) = fs::remove_file(&segment) {
+                    tracing::warn!("could not delete the checkpointed journal segment {}: {e}", segment.display());
+                }
+            }
+            // The segment stays and is replayed at the next start: nothing is lost.
+            Err(e) => tracing::error!("could not sync the data folder's file system: {e}"),
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn sync_file_system(root: &Path) -> io::Result<()> {
+    let folder = File::open(root)?;
+    rustix::fs::syncfs(&folder).map_err(io::Error::from)
+}
+
+/// Elsewhere there is no per-file-system sync: sync them all.
+#[cfg(not(target_os = "linux"))]
+fn sync_file_system(_root: &Path) -> io::Result<()> {
+    rustix::fs::sync();
+    Ok(())
+}
+
+fn last_segment_number(dir: &Path) -> u64 {
+    fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.file_name().to_str()?.strip_suffix(".log")?.parse::<u64>().ok())
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
+fn new_segment(dir: &Path, seq: u64) -> Result<Segment, StorageError> {
+    let created = !dir.is_dir();
+    fs::create_dir_all(dir).map_err(|e| io_error(&format!("could not create {}", dir.display()), &e))?;
+    let path = dir.join(format!("{seq:020}.log"));
+    let file = OpenOptions::new()
+        .create_new(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| io_error(&format!("could not create {}", path.display()), &e))?;
+    // The segment's name must be durable before any record in it counts.
+    sync_folder(dir).map_err(|e| io_error(&format!("could not sync {}", dir.display()), &e))?;
+    if created {
+        if let Some(parent) = dir.parent() {
+            sync_folder(parent).map_err(|e| io_error(&format!("could not sync {}", parent.display()), &e))?;
+        }
+    }
+    Ok(Segment { path, file, bytes: 0, opened: Instant::now(), broken: false })
+}
+
+/// One record: header, then the key (parts joined by '/', which no part contains) as a u16
+/// length and bytes, then the data.
+fn encode_record(key: &StorageKey, data: &[u8]) -> Result<Vec<u8>, StorageError> {
+    let joined = key.0.join("/");
+    let key_len = u16::try_from(joined.len()).map_err(|_| StorageError::other(format!("storage key {key} is too long")))?;
+    let mut payload = Vec::with_capacity(2 + joined.len() + data.len());
+    payload.extend_from_slice(&key_len.to_le_bytes());
+    payload.extend_from_slice(joined.as_bytes());
+    payload.extend_from_slice(data);
+    let len = u32::try_from(payload.len()).map_err(|_| StorageError::other(format!("the chunk {key} is larger than 4 GiB")))?;
+    let mut record = Vec::with_capacity(HEADER_BYTES + payload.len());
+    record.extend_from_slice(&len.to_le_bytes());
+    record.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    record.extend_from_slice(&payload);
+    Ok(record)
+}
+
+/// The whole records at the start of `bytes`. Reading stops at the first torn or damaged one:
+/// a crash can only tear the end, and nothing after it was ever acknowledged.
+pub fn decode_records(bytes: &[u8]) -> Vec<(StorageKey, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut rest = bytes;
+    while rest.len() >= HEADER_BYTES {
+        let len = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
+        let crc = u32::from_le_bytes([rest[4], rest[5], rest[6], rest[7]]);
+        let Some(payload) = rest.get(HEADER_BYTES..HEADER_BYTES + len) else { break };
+        if crc32fast::hash(payload) != crc || payload.len() < 2 {
+            break;
+        }
+        let key_len = u16::from_le_bytes([payload[0], payload[1]]) as usize;
+        let Some(key) = payload.get(2..2 + key_len).and_then(|k| std::str::from_utf8(k).ok()) else { break };
+        let key = StorageKey(key.split('/').map(str::to_string).collect());
+        out.push((key, payload[2 + key_len..].to_vec()));
+        rest = &rest[HEADER_BYTES + len..];
+    }
+    out
+}
+
+/// Writes every record of every segment in `dir` durably into `disk`, then deletes the
+/// segments. Returns how many records were replayed.
+fn replay(disk: &DiskStore, dir: &Path) -> Result<usize, StorageError> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(io_error(&format!("could not list {}", dir.display()), &e)),
+    };
+    let mut segments: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "log"))
+        .collect();
+    // Zero-padded names: name order is write order.
+    segments.sort();
+    let mut count = 0;
+    for segment in &segments {
+        let mut bytes = Vec::new();
+        File::open(segment)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map_err(|e| io_error(&format!("could not read the journal {}", segment.display()), &e))?;
+        for (key, data) in decode_records(&bytes) {
+            disk.put_sync(&key, &data)?;
+            count += 1;
+        }
+    }
+    for segment in &segments {
+        match fs::remove_file(segment) {
+            // A checkpoint of the journal this one follows may have deleted it meanwhile.
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_error(&format!("could not delete the replayed journal {}", segment.display()), &e)),
+        }
+    }
+    if !segments.is_empty() {
+        sync_folder(dir).map_err(|e| io_error(&format!("could not sync {}", dir.display()), &e))?;
+    }
+    Ok(count)
+}
+
+fn sync_folder(folder: &Path) -> io::Result<()> {
+    File::open(folder)?.sync_all()
+}
+
+fn io_error(what: &str, e: &io::Error) -> StorageError {
+    crate::disk::io_error(what, io::Error::new(e.kind(), e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(hash: &str) -> StorageKey {
+        StorageKey(vec!["2qVwz3UK4M8nJ7gCStZcDm1vS9Xb".into(), "incremental".into(), hash.into()])
+    }
+
+    #[test]
+    fn records_read_back_and_a_torn_tail_is_dropped() {
+        let mut bytes = encode_record(&key("aa"), b"first").expect("encoded");
+        bytes.extend(encode_record(&key("bb"), b"second").expect("encoded"));
+        let whole = bytes.len();
+        bytes.extend(encode_record(&key("cc"), b"third, torn by a crash").expect("encoded"));
+        bytes.truncate(whole + 12);
+        let got = decode_records(&bytes);
+        assert_eq!(got, vec![(key("aa"), b"first".to_vec()), (key("bb"), b"second".to_vec())]);
+    }
+
+    #[test]
+    fn a_damaged_record_ends_the_replay_there() {
+        let mut bytes = encode_record(&key("aa"), b"first").expect("encoded");
+        let second_at = bytes.len();
+        bytes.extend(encode_record(&key("bb"), b"second").expect("encoded"));
+        bytes.extend(encode_record(&key("cc"), b"third").expect("encoded"));
+        bytes[second_at + HEADER_BYTES + 5] ^= 0xff;
+        assert_eq!(decode_records(&bytes), vec![(key("aa"), b"first".to_vec())]);
+    }
+
+    #[test]
+    fn a_crash_before_the_checkpoint_is_replayed_into_the_store() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = DiskStore::open(dir.path()).expect("store");
+        // What a crash leaves: a journalled write whose chunk file never reached the disk.
+        let journal = dir.path().join(JOURNAL_DIR);
+        fs::create_dir_all(&journal).expect("journal folder");
+        let mut segment = encode_record(&key("aa"), b"acknowledged").expect("encoded");
+        segment.extend_from_slice(&[7, 0, 0]);
+        fs::write(journal.join(format!("{:020}.log", 3)), &segment).expect("segment");
+
+        assert_eq!(replay(&disk, &journal).expect("replayed"), 1);
+        assert_eq!(disk.load_sync(&key("aa")).expect("read"), Some(b"acknowledged".to_vec()));
+        assert_eq!(fs::read_dir(&journal).expect("listed").count(), 0, "replayed segments are deleted");
+        // The journal folder is not taken for a document.
+        assert_eq!(disk.load_range_sync(&[]).expect("listed").len(), 1);
+    }
+
+    #[tokio::test]
+    async fn writes_are_readable_once_put_and_survive_a_restart() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = Arc::new(DiskStore::open(dir.path()).expect("store"));
+        let journal = Journal::start(disk.clone()).expect("journal");
+        let writes: Vec<_> = (0..50).map(|i| journal.put(key(&format!("{i:02x}")), vec![i as u8; 100])).collect();
+        for result in futures::future::join_all(writes).await {
+            result.expect("stored");
+        }
+        assert_eq!(disk.load_sync(&key("31")).expect("read"), Some(vec![49; 100]));
+        drop(journal);
+        let again = Arc::new(DiskStore::open(dir.path()).expect("store"));
+        let _journal = Journal::start(again.clone()).expect("journal after restart");
+        assert_eq!(again.load_range_sync(&[]).expect("listed").len(), 50);
+    }
+}
