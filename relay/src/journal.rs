@@ -147,6 +147,16 @@ impl Writer {
         if self.segment.broken {
             self.rotate();
         }
+        if self.segment.broken {
+            // Records after a torn one would never be replayed: refuse rather than lose them.
+            for request in accepted {
+                let _ = request.done.send(Err(StorageError::other(format!(
+                    "the journal could not start a new segment after a failed write in {}; the change was not stored",
+                    self.segment.path.display()
+                ))));
+            }
+            return;
+        }
         let appended = self.segment.file.write_all(&buf).and_then(|()| self.segment.file.sync_data());
         if let Err(e) = appended {
             self.segment.broken = true;
@@ -170,9 +180,11 @@ impl Writer {
         if self.segment.bytes == 0 && !self.segment.broken {
             return;
         }
-        match new_segment(&self.dir, self.next_seq) {
+        let seq = self.next_seq;
+        // A failed attempt may have left the file: the next attempt takes the next name.
+        self.next_seq += 1;
+        match new_segment(&self.dir, seq) {
             Ok(segment) => {
-                self.next_seq += 1;
                 let old = std::mem::replace(&mut self.segment, segment);
                 let _ = self.checkpoints.send(old.path);
             }
