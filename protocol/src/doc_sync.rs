@@ -56,6 +56,8 @@ struct PeerSync {
     requested: bool,
     /// The peer said something: it gets a sync message at the next chance to send.
     due: bool,
+    /// Our heads as carried by the last message we sent this peer: what it knows we have.
+    told: Vec<ChangeHash>,
 }
 
 /// A document and its sync sessions with every peer that has it open.
@@ -267,10 +269,16 @@ impl DocSync {
                 }
                 continue;
             }
-            if nothing_to_say(&sync.state, &our_heads) {
+            if sync.state.their_heads.as_deref() == Some(&our_heads[..]) && sync.told != our_heads {
+                // The peer reached our heads on its own (its change crossed our last message),
+                // so automerge sees nothing to send; but the peer learns that we have its change
+                // only from a message of ours, and its "saved on the server" waits for that.
+                sync.state.last_sent_heads.clear();
+            } else if nothing_to_say(&sync.state, &our_heads) {
                 continue;
             }
             if let Some(msg) = self.doc.sync().generate_sync_message(&mut sync.state) {
+                sync.told.clone_from(&our_heads);
                 let data = msg.encode();
                 fx.send.push(if have_nothing && !sync.requested {
                     sync.requested = true;
@@ -295,7 +303,7 @@ fn nothing_to_say(state: &sync::State, our_heads: &[ChangeHash]) -> bool {
 }
 
 fn new_peer() -> PeerSync {
-    PeerSync { state: sync::State::new(), confirmed: false, told_unavailable: false, requested: false, due: true }
+    PeerSync { state: sync::State::new(), confirmed: false, told_unavailable: false, requested: false, due: true, told: Vec::new() }
 }
 
 fn sender_of(m: &Message) -> Option<&PeerId> {
@@ -335,6 +343,72 @@ mod tests {
         }
         assert_eq!(a.get_heads(), b.get_heads());
         assert!(skipped > 0, "the shortcut never applied");
+    }
+
+    /// The interleaving the registers e2e test caught under load: the relay's message and the
+    /// member's change cross, and the member's next message (no changes, heads equal to the
+    /// relay's after the write) arrives while the relay is writing. The member must still hear
+    /// that the relay has its change, or its indicator never says "saved on the server".
+    #[test]
+    fn a_member_whose_change_crossed_our_message_still_hears_we_have_it() {
+        let doc = DocumentId::from_bytes([7; 16]);
+        let relay_id = PeerId::new("relay").expect("peer id");
+        let member_id = PeerId::new("member").expect("peer id");
+        let mut seed = AutoCommit::new();
+        seed.put(ROOT, "title", "E-råd").expect("put");
+        let mut relay = DocSync::new(doc, relay_id.clone(), seed.fork(), DocumentStore::new_document());
+        let mut member = DocSync::new(doc, member_id.clone(), seed, DocumentStore::new_document());
+
+        /// Feeds `input` to `side`, completing any write at once; returns what it sends.
+        fn step(side: &mut DocSync, input: DocInput) -> Vec<Message> {
+            let mut fx = side.handle(input);
+            let mut sent = std::mem::take(&mut fx.send);
+            if fx.write.is_some() {
+                sent.extend(side.handle(DocInput::WriteDone).send);
+            }
+            sent
+        }
+        fn deliver(to: &mut DocSync, m: &Message) -> Vec<Message> {
+            step(to, DocInput::FromPeer(m.clone()))
+        }
+        /// Passes messages back and forth until neither side has more to say.
+        fn settle(relay: &mut DocSync, member: &mut DocSync, mut to_member: Vec<Message>, mut to_relay: Vec<Message>) {
+            for _ in 0..20 {
+                let next_relay: Vec<Message> = to_member.iter().flat_map(|m| deliver(member, m)).collect();
+                let next_member: Vec<Message> = to_relay.iter().flat_map(|m| deliver(relay, m)).collect();
+                to_member = next_member;
+                to_relay = next_relay;
+                if to_member.is_empty() && to_relay.is_empty() {
+                    return;
+                }
+            }
+            panic!("the two sides never went quiet");
+        }
+
+        let to_member = step(&mut relay, DocInput::AddPeer(member_id.clone()));
+        let to_relay = step(&mut member, DocInput::AddPeer(relay_id.clone()));
+        settle(&mut relay, &mut member, to_member, to_relay);
+        assert!(member.peer_has_everything(&relay_id), "in sync to begin with");
+
+        // The relay has a message on its way to the member (here: after a change of its own)...
+        relay.doc_mut().put(ROOT, "place", "Vänersborg").expect("put");
+        let crossing = step(&mut relay, DocInput::LocalChange);
+        assert_eq!(crossing.len(), 1);
+        // ...while the member makes a change and sends it; the relay starts writing it.
+        member.doc_mut().put(ROOT, "date", "2019-04-04").expect("put");
+        let change = step(&mut member, DocInput::LocalChange);
+        assert_eq!(change.len(), 1);
+        let fx = relay.handle(DocInput::FromPeer(change[0].clone()));
+        assert!(fx.write.is_some(), "the relay writes the member's change");
+        // The crossing message reaches the member, whose answer reaches the relay mid-write.
+        let answer = deliver(&mut member, &crossing[0]);
+        for m in &answer {
+            assert!(relay.handle(DocInput::FromPeer(m.clone())).send.is_empty(), "nothing leaves mid-write");
+        }
+        let after_write = relay.handle(DocInput::WriteDone).send;
+        settle(&mut relay, &mut member, after_write, Vec::new());
+        assert_eq!(member.heads(), relay.heads());
+        assert!(member.peer_has_everything(&relay_id), "the member never heard that the relay has its change");
     }
 
     /// One message from `from` to `to`, unless the shortcut skips it (then checks automerge
