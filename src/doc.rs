@@ -15,6 +15,7 @@ use automerge::transaction::{CommitOptions, Transactable};
 use automerge::AutoCommit;
 
 pub use crate::model::DocUrl;
+use crate::i18n::Bilingual;
 use crate::model::ItemId;
 
 /// Something a change or a read of a document could not do, said so a person can act on it.
@@ -66,10 +67,11 @@ impl DocError {
     pub(crate) fn write(what: &'static str, detail: impl ToString) -> Self {
         DocError::Write { what, detail: detail.to_string() }
     }
+}
 
-    /// The message in Swedish (the `Display` text is English). Technical details (an
-    /// Automerge error, a decoding error) stay as the library wrote them.
-    pub fn sv(&self) -> String {
+impl Bilingual for DocError {
+    /// Technical details (an Automerge error, a decoding error) stay as the library wrote them.
+    fn sv(&self) -> String {
         match self {
             DocError::ItemNotFound(item) => format!(
                 "Punkten {item} finns inte i mötet; någon kan ha ändrat dagordningen — ladda om sidan"

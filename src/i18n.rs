@@ -35,6 +35,21 @@ impl Lang {
     }
 }
 
+/// An error or notice whose `Display` text is English and which can also be said in Swedish.
+/// Views call [`Bilingual::say`] with the UI's language.
+pub trait Bilingual: std::fmt::Display {
+    /// The message in Swedish.
+    fn sv(&self) -> String;
+
+    /// The message in `lang`.
+    fn say(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => self.sv(),
+            Lang::En => self.to_string(),
+        }
+    }
+}
+
 /// Every text the UI shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {

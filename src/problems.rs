@@ -5,7 +5,7 @@
 use radslag_protocol::client::ClientProblem;
 use radslag_protocol::storage::StorageError;
 
-use crate::i18n::Lang;
+use crate::i18n::{Bilingual, Lang};
 
 /// One problem on the problem list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,33 +22,41 @@ pub enum Problem {
 
 impl Problem {
     pub fn say(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Problem::Sync(p), Lang::En) => p.to_string(),
-            (Problem::Sync(p), Lang::Sv) => sync_sv(p),
-            (Problem::Storage(e), Lang::En) => e.message.clone(),
-            (Problem::Storage(e), Lang::Sv) => e.in_swedish().to_string(),
-            (Problem::DamagedPieces(n), Lang::En) => format!(
-                "{n} damaged piece(s) of a document could not be read on this device and were skipped; \
-                 the rest is intact, and the server still has its copy."
-            ),
-            (Problem::DamagedPieces(n), Lang::Sv) => format!(
-                "{n} skadade del(ar) av ett dokument gick inte att läsa på enheten och hoppades över; \
-                 resten är intakt, och servern har kvar sin kopia."
-            ),
-            (Problem::Said(text), _) => text.clone(),
+        match self {
+            Problem::Sync(p) => p.say(lang),
+            Problem::Storage(e) => e.say(lang),
+            Problem::DamagedPieces(n) => match lang {
+                Lang::En => format!(
+                    "{n} damaged piece(s) of a document could not be read on this device and were skipped; \
+                     the rest is intact, and the server still has its copy."
+                ),
+                Lang::Sv => format!(
+                    "{n} skadade del(ar) av ett dokument gick inte att läsa på enheten och hoppades över; \
+                     resten är intakt, och servern har kvar sin kopia."
+                ),
+            },
+            Problem::Said(text) => text.clone(),
         }
     }
 }
 
-fn sync_sv(problem: &ClientProblem) -> String {
-    match problem {
-        ClientProblem::SaveFailed(e) => e.in_swedish().to_string(),
-        ClientProblem::UnreadableMessage(detail) => {
-            format!("Synkservern skickade ett meddelande som inte går att läsa ({detail}); ansluter igen.")
-        }
-        ClientProblem::ServerError(message) => format!("Synkservern rapporterade ett fel: {message}"),
-        ClientProblem::UnappliableChange(detail) => {
-            format!("Synkservern skickade en ändring som inte gick att föra in ({detail}); ansluter igen.")
+impl Bilingual for StorageError {
+    fn sv(&self) -> String {
+        self.in_swedish().to_string()
+    }
+}
+
+impl Bilingual for ClientProblem {
+    fn sv(&self) -> String {
+        match self {
+            ClientProblem::SaveFailed(e) => e.sv(),
+            ClientProblem::UnreadableMessage(detail) => {
+                format!("Synkservern skickade ett meddelande som inte går att läsa ({detail}); ansluter igen.")
+            }
+            ClientProblem::ServerError(message) => format!("Synkservern rapporterade ett fel: {message}"),
+            ClientProblem::UnappliableChange(detail) => {
+                format!("Synkservern skickade en ändring som inte gick att föra in ({detail}); ansluter igen.")
+            }
         }
     }
 }

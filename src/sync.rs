@@ -18,7 +18,7 @@ use radslag_protocol::{DocumentId, PeerId};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::doc::{self, DocError};
-use crate::i18n::Lang;
+use crate::i18n::{Bilingual, Lang};
 use crate::model::presence::{Announcement, PresenceTable, HEARTBEAT_MS};
 use crate::model::ItemId;
 use crate::problems::Problem;
@@ -243,10 +243,7 @@ impl Workspace {
     }
 
     fn say(&self, e: &DocError) -> String {
-        match self.lang.get() {
-            Lang::Sv => e.sv(),
-            Lang::En => e.to_string(),
-        }
+        e.say(self.lang.get())
     }
 
     /// Makes a structural change (add, move, remove…) with a change function from `doc::`.

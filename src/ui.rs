@@ -25,7 +25,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{t, Bilingual, Key, Lang};
 use crate::sync::{workspace, Workspace};
 use route::Route;
 
@@ -46,12 +46,9 @@ pub fn lang() -> Lang {
     use_context::<LangContext>().map(|LangContext(l)| l.get()).unwrap_or_default()
 }
 
-/// A refused or unreadable document change, in the current language.
-pub fn say_doc_error(e: &crate::doc::DocError) -> String {
-    match lang() {
-        Lang::Sv => e.sv(),
-        Lang::En => e.to_string(),
-    }
+/// An error in the current language (reactive).
+pub fn say(e: &impl Bilingual) -> String {
+    e.say(lang())
 }
 
 /// Runs `f` with the workspace; does nothing before the workspace has started.

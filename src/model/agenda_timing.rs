@@ -3,6 +3,7 @@
 
 use super::meeting::{AgendaItem, Meeting};
 use super::time::{ClockTime, TimeError};
+use crate::i18n::Bilingual;
 
 /// What the timing rule needs from one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,9 +149,8 @@ pub enum AgendaTimingError {
     ItemActual { number: String, error: TimeError },
 }
 
-impl AgendaTimingError {
-    /// The message in Swedish (the `Display` text is English).
-    pub fn sv(&self) -> String {
+impl Bilingual for AgendaTimingError {
+    fn sv(&self) -> String {
         match self {
             AgendaTimingError::MeetingStart(e) => format!("Mötets starttid går inte att läsa: {}", e.sv()),
             AgendaTimingError::MeetingEnd(e) => format!("Mötets sluttid går inte att läsa: {}", e.sv()),

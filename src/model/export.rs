@@ -11,6 +11,7 @@ use super::agenda_timing::schedule_meeting;
 use super::ids::RADSLAG_NAMESPACE;
 use super::meeting::{ActionStatus, AgendaItem, Attendance, ItemKind, Meeting};
 use super::time::{parse_date, ClockTime, TimeError};
+use crate::i18n::Bilingual;
 
 /// The note under the agenda heading in the council's documents.
 const TYPE_LEGEND: &str =
@@ -263,9 +264,8 @@ pub enum IcsError {
     End(TimeError),
 }
 
-impl IcsError {
-    /// The message in Swedish (the `Display` text is English).
-    pub fn sv(&self) -> String {
+impl Bilingual for IcsError {
+    fn sv(&self) -> String {
         match self {
             IcsError::Date(e) => format!("mötets datum går inte att läsa: {}", e.sv()),
             IcsError::Start(e) => format!("mötets starttid går inte att läsa: {}", e.sv()),

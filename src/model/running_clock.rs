@@ -160,6 +160,7 @@ pub fn running_clock(meeting: &Meeting, now: ClockTime) -> Result<RunningClock, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Bilingual;
     use crate::model::meeting::{ItemKind, MeetingKind, NewAgendaItem};
 
     fn t(s: &str) -> ClockTime {

@@ -7,6 +7,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use crate::i18n::Bilingual;
+
 /// A date (datum) or clock time (klockslag) that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
@@ -16,9 +18,8 @@ pub enum TimeError {
     BadTime(String),
 }
 
-impl TimeError {
-    /// The message in Swedish (the `Display` text is English).
-    pub fn sv(&self) -> String {
+impl Bilingual for TimeError {
+    fn sv(&self) -> String {
         match self {
             TimeError::BadDate(text) => format!("”{text}” är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2019-04-04"),
             TimeError::BadTime(text) => format!("”{text}” är inget klockslag; skriv det som TT:MM, t.ex. 13:00"),

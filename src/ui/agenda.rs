@@ -9,7 +9,7 @@ use super::meeting::MeetingState;
 use super::text_field::CoTextField;
 use super::{tr, with_ws, LangContext};
 use crate::doc::meeting::{self as meeting_doc, AgendaItemEdit, NewAgendaItem};
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Bilingual, Key, Lang};
 use crate::model::time::ClockTime;
 use crate::model::agenda_timing::schedule_meeting;
 use crate::model::{AgendaItem, BreakKind, ItemId, ItemKind};
@@ -107,10 +107,7 @@ pub fn AgendaEditor(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoVie
                     .collect();
                 (starts, issues)
             }
-            Err(e) => (Vec::new(), vec![match lang.get() {
-                Lang::Sv => e.sv(),
-                Lang::En => e.to_string(),
-            }]),
+            Err(e) => (Vec::new(), vec![e.say(lang.get())]),
         },
         _ => (Vec::new(), Vec::new()),
     });

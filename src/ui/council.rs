@@ -17,7 +17,7 @@ pub(crate) fn council_memo() -> Memo<Option<Result<Council, String>>> {
     Memo::new(move |_| {
         revision.as_ref()?.get();
         let id = id?;
-        with_ws(|ws| ws.read(&id, |doc| hydrate_council(doc).map_err(|e| super::say_doc_error(&e)))).flatten()
+        with_ws(|ws| ws.read(&id, |doc| hydrate_council(doc).map_err(|e| super::say(&e)))).flatten()
     })
 }
 

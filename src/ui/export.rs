@@ -12,7 +12,7 @@ use super::council::council_memo;
 use super::meeting::MeetingState;
 use super::route::Route;
 use super::{lang, tr};
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Bilingual, Key};
 use crate::model::export::{meeting_ics, minutes_markdown, notice_markdown};
 use crate::sync::now_secs;
 
@@ -47,10 +47,7 @@ pub fn ExportLinks(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoView
             Key::DownloadMinutes => download(&format!("minnesanteckningar-{}.md", m.date), "text/markdown", &minutes_markdown(&m, &council_name)),
             _ => match meeting_ics(&m, &id.url(), &council_name, now_secs()) {
                 Ok(ics) => download(&format!("mote-{}.ics", m.date), "text/calendar", &ics),
-                Err(e) => Err(format!("{} {}", tr(Key::CalendarFileFailed), match lang() {
-                    Lang::Sv => e.sv(),
-                    Lang::En => e.to_string(),
-                })),
+                Err(e) => Err(format!("{} {}", tr(Key::CalendarFileFailed), e.say(lang()))),
             },
         };
         problem.set(result.err());

@@ -42,7 +42,7 @@ pub fn meeting_memo(id: DocumentId) -> Memo<MeetingState> {
                 if doc.keys(ROOT).next().is_none() {
                     None
                 } else {
-                    Some(hydrate_meeting(doc).map_err(|e| super::say_doc_error(&e)))
+                    Some(hydrate_meeting(doc).map_err(|e| super::say(&e)))
                 }
             })
         })

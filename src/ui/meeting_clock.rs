@@ -12,7 +12,7 @@ use super::meeting::MeetingState;
 use super::{tr, LangContext};
 use crate::doc::meeting::{finish_agenda_item, set_current_item, set_meeting_status, start_agenda_item};
 use crate::doc::minutes::open_work_items;
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Bilingual, Key, Lang};
 use crate::model::running_clock::{running_clock, Progress};
 use crate::model::{ClockTime, ItemId, ItemKind, MeetingStatus};
 
@@ -52,13 +52,7 @@ struct ClockView {
 fn clock_view(meeting: &crate::model::Meeting, now: ClockTime, lang: Lang) -> ClockView {
     let clock = match running_clock(meeting, now) {
         Ok(c) => c,
-        Err(e) => {
-            let problem = match lang {
-                Lang::Sv => e.sv(),
-                Lang::En => e.to_string(),
-            };
-            return ClockView { problem: Some(problem), ..Default::default() };
-        }
+        Err(e) => return ClockView { problem: Some(e.say(lang)), ..Default::default() },
     };
     let show = |t: Option<ClockTime>| t.map(|t| t.to_string()).unwrap_or_default();
     let mut summary = match lang {

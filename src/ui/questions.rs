@@ -30,11 +30,11 @@ fn take_up(question: QuestionId, meeting: DocumentId) -> Result<(), String> {
                 })
             })
             .ok_or_else(|| tr(Key::MeetingNotHereYet).to_string())?
-            .map_err(|e| super::say_doc_error(&e))?;
+            .map_err(|e| super::say(&e))?;
         let fields = ws
             .read(&council, |doc| question_agenda_item(doc, question, &number, ""))
             .ok_or_else(|| tr(Key::MeetingNotHereYet).to_string())?
-            .map_err(|e| super::say_doc_error(&e))?;
+            .map_err(|e| super::say(&e))?;
         let item = ItemId::random();
         ws.change(meeting, move |doc, now| add_agenda_item(doc, item, after, fields, now).map(|_| ()))?;
         let url = crate::model::DocUrl(meeting.url());
