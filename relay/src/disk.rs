@@ -44,6 +44,11 @@ impl DiskStore {
         &self.root
     }
 
+    /// Whether `key` is one this store accepts (three parts, each a valid key part).
+    pub fn check_key(&self, key: &StorageKey) -> Result<(), StorageError> {
+        self.path_of(key).map(|_| ())
+    }
+
     /// The file a key is stored in, after checking every part.
     fn path_of(&self, key: &StorageKey) -> Result<PathBuf, StorageError> {
         if key.0.len() != KEY_PARTS {
@@ -233,7 +238,7 @@ pub fn check_part(part: &str) -> Result<(), StorageError> {
     }
 }
 
-fn sync_folder(folder: &Path) -> io::Result<()> {
+pub(crate) fn sync_folder(folder: &Path) -> io::Result<()> {
     File::open(folder)?.sync_all()
 }
 

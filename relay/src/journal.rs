@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use radslag_protocol::storage::{StorageError, StorageKey};
 use tokio::sync::oneshot;
 
-use crate::disk::DiskStore;
+use crate::disk::{io_error, sync_folder, DiskStore};
 
 /// The journal's folder inside the data folder. It starts with a dot, which no key part does,
 /// so document listings never walk into it.
@@ -131,11 +131,9 @@ impl Writer {
         let mut buf = Vec::new();
         let mut accepted = Vec::with_capacity(batch.len());
         for request in batch {
-            match encode_record(&request.key, &request.data) {
-                Ok(record) => {
-                    buf.extend_from_slice(&record);
-                    accepted.push(request);
-                }
+            // A key the store would refuse must not reach the journal: its replay would fail.
+            match self.disk.check_key(&request.key).and_then(|()| append_record(&mut buf, &request.key, &request.data)) {
+                Ok(()) => accepted.push(request),
                 Err(e) => {
                     let _ = request.done.send(Err(e));
                 }
@@ -149,20 +147,21 @@ impl Writer {
         }
         if self.segment.broken {
             // Records after a torn one would never be replayed: refuse rather than lose them.
+            let refused = StorageError::other(format!(
+                "the journal could not start a new segment after a failed write in {}; the change was not stored",
+                self.segment.path.display()
+            ));
             for request in accepted {
-                let _ = request.done.send(Err(StorageError::other(format!(
-                    "the journal could not start a new segment after a failed write in {}; the change was not stored",
-                    self.segment.path.display()
-                ))));
+                let _ = request.done.send(Err(refused.clone()));
             }
             return;
         }
         let appended = self.segment.file.write_all(&buf).and_then(|()| self.segment.file.sync_data());
         if let Err(e) = appended {
             self.segment.broken = true;
-            let message = format!("could not write the journal {}: {e}", self.segment.path.display());
+            let failed = io_error(&format!("could not write the journal {}", self.segment.path.display()), e);
             for request in accepted {
-                let _ = request.done.send(Err(io_error(&message, &e)));
+                let _ = request.done.send(Err(failed.clone()));
             }
             return;
         }
@@ -236,38 +235,39 @@ fn last_segment_number(dir: &Path) -> u64 {
 
 fn new_segment(dir: &Path, seq: u64) -> Result<Segment, StorageError> {
     let created = !dir.is_dir();
-    fs::create_dir_all(dir).map_err(|e| io_error(&format!("could not create {}", dir.display()), &e))?;
+    fs::create_dir_all(dir).map_err(|e| io_error(&format!("could not create {}", dir.display()), e))?;
     let path = dir.join(format!("{seq:020}.log"));
     let file = OpenOptions::new()
         .create_new(true)
         .write(true)
         .open(&path)
-        .map_err(|e| io_error(&format!("could not create {}", path.display()), &e))?;
+        .map_err(|e| io_error(&format!("could not create {}", path.display()), e))?;
     // The segment's name must be durable before any record in it counts.
-    sync_folder(dir).map_err(|e| io_error(&format!("could not sync {}", dir.display()), &e))?;
+    sync_folder(dir).map_err(|e| io_error(&format!("could not sync {}", dir.display()), e))?;
     if created {
         if let Some(parent) = dir.parent() {
-            sync_folder(parent).map_err(|e| io_error(&format!("could not sync {}", parent.display()), &e))?;
+            sync_folder(parent).map_err(|e| io_error(&format!("could not sync {}", parent.display()), e))?;
         }
     }
     Ok(Segment { path, file, bytes: 0, opened: Instant::now(), broken: false })
 }
 
-/// One record: header, then the key (parts joined by '/', which no part contains) as a u16
-/// length and bytes, then the data.
-fn encode_record(key: &StorageKey, data: &[u8]) -> Result<Vec<u8>, StorageError> {
+/// Appends one record to `buf`: header, then the key (parts joined by '/', which no part
+/// contains) as a u16 length and bytes, then the data.
+fn append_record(buf: &mut Vec<u8>, key: &StorageKey, data: &[u8]) -> Result<(), StorageError> {
     let joined = key.0.join("/");
     let key_len = u16::try_from(joined.len()).map_err(|_| StorageError::other(format!("storage key {key} is too long")))?;
-    let mut payload = Vec::with_capacity(2 + joined.len() + data.len());
-    payload.extend_from_slice(&key_len.to_le_bytes());
-    payload.extend_from_slice(joined.as_bytes());
-    payload.extend_from_slice(data);
-    let len = u32::try_from(payload.len()).map_err(|_| StorageError::other(format!("the chunk {key} is larger than 4 GiB")))?;
-    let mut record = Vec::with_capacity(HEADER_BYTES + payload.len());
-    record.extend_from_slice(&len.to_le_bytes());
-    record.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
-    record.extend_from_slice(&payload);
-    Ok(record)
+    let len = u32::try_from(2 + joined.len() + data.len())
+        .map_err(|_| StorageError::other(format!("the chunk {key} is larger than 4 GiB")))?;
+    let header_at = buf.len();
+    buf.extend_from_slice(&[0; HEADER_BYTES]);
+    buf.extend_from_slice(&key_len.to_le_bytes());
+    buf.extend_from_slice(joined.as_bytes());
+    buf.extend_from_slice(data);
+    let crc = crc32fast::hash(&buf[header_at + HEADER_BYTES..]);
+    buf[header_at..header_at + 4].copy_from_slice(&len.to_le_bytes());
+    buf[header_at + 4..header_at + HEADER_BYTES].copy_from_slice(&crc.to_le_bytes());
+    Ok(())
 }
 
 /// The whole records at the start of `bytes`. Reading stops at the first torn or damaged one:
@@ -297,7 +297,7 @@ fn replay(disk: &DiskStore, dir: &Path) -> Result<usize, StorageError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(io_error(&format!("could not list {}", dir.display()), &e)),
+        Err(e) => return Err(io_error(&format!("could not list {}", dir.display()), e)),
     };
     let mut segments: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -311,7 +311,7 @@ fn replay(disk: &DiskStore, dir: &Path) -> Result<usize, StorageError> {
         let mut bytes = Vec::new();
         File::open(segment)
             .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map_err(|e| io_error(&format!("could not read the journal {}", segment.display()), &e))?;
+            .map_err(|e| io_error(&format!("could not read the journal {}", segment.display()), e))?;
         for (key, data) in decode_records(&bytes) {
             disk.put_sync(&key, &data)?;
             count += 1;
@@ -322,26 +322,24 @@ fn replay(disk: &DiskStore, dir: &Path) -> Result<usize, StorageError> {
             // A checkpoint of the journal this one follows may have deleted it meanwhile.
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_error(&format!("could not delete the replayed journal {}", segment.display()), &e)),
+            Err(e) => return Err(io_error(&format!("could not delete the replayed journal {}", segment.display()), e)),
         }
     }
     if !segments.is_empty() {
-        sync_folder(dir).map_err(|e| io_error(&format!("could not sync {}", dir.display()), &e))?;
+        sync_folder(dir).map_err(|e| io_error(&format!("could not sync {}", dir.display()), e))?;
     }
     Ok(count)
-}
-
-fn sync_folder(folder: &Path) -> io::Result<()> {
-    File::open(folder)?.sync_all()
-}
-
-fn io_error(what: &str, e: &io::Error) -> StorageError {
-    crate::disk::io_error(what, io::Error::new(e.kind(), e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn record(key: &StorageKey, data: &[u8]) -> Vec<u8> {
+        let mut buf = Vec::new();
+        append_record(&mut buf, key, data).expect("encoded");
+        buf
+    }
 
     fn key(hash: &str) -> StorageKey {
         StorageKey(vec!["2qVwz3UK4M8nJ7gCStZcDm1vS9Xb".into(), "incremental".into(), hash.into()])
@@ -349,10 +347,10 @@ mod tests {
 
     #[test]
     fn records_read_back_and_a_torn_tail_is_dropped() {
-        let mut bytes = encode_record(&key("aa"), b"first").expect("encoded");
-        bytes.extend(encode_record(&key("bb"), b"second").expect("encoded"));
+        let mut bytes = record(&key("aa"), b"first");
+        bytes.extend(record(&key("bb"), b"second"));
         let whole = bytes.len();
-        bytes.extend(encode_record(&key("cc"), b"third, torn by a crash").expect("encoded"));
+        bytes.extend(record(&key("cc"), b"third, torn by a crash"));
         bytes.truncate(whole + 12);
         let got = decode_records(&bytes);
         assert_eq!(got, vec![(key("aa"), b"first".to_vec()), (key("bb"), b"second".to_vec())]);
@@ -360,10 +358,10 @@ mod tests {
 
     #[test]
     fn a_damaged_record_ends_the_replay_there() {
-        let mut bytes = encode_record(&key("aa"), b"first").expect("encoded");
+        let mut bytes = record(&key("aa"), b"first");
         let second_at = bytes.len();
-        bytes.extend(encode_record(&key("bb"), b"second").expect("encoded"));
-        bytes.extend(encode_record(&key("cc"), b"third").expect("encoded"));
+        bytes.extend(record(&key("bb"), b"second"));
+        bytes.extend(record(&key("cc"), b"third"));
         bytes[second_at + HEADER_BYTES + 5] ^= 0xff;
         assert_eq!(decode_records(&bytes), vec![(key("aa"), b"first".to_vec())]);
     }
@@ -375,7 +373,7 @@ mod tests {
         // What a crash leaves: a journalled write whose chunk file never reached the disk.
         let journal = dir.path().join(JOURNAL_DIR);
         fs::create_dir_all(&journal).expect("journal folder");
-        let mut segment = encode_record(&key("aa"), b"acknowledged").expect("encoded");
+        let mut segment = record(&key("aa"), b"acknowledged");
         segment.extend_from_slice(&[7, 0, 0]);
         fs::write(journal.join(format!("{:020}.log", 3)), &segment).expect("segment");
 
