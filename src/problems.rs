@@ -5,7 +5,7 @@
 use radslag_protocol::client::ClientProblem;
 use radslag_protocol::storage::StorageError;
 
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::{damaged_pieces, Bilingual, Lang};
 
 /// One problem on the problem list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,16 +25,7 @@ impl Problem {
         match self {
             Problem::Sync(p) => p.say(lang),
             Problem::Storage(e) => e.say(lang),
-            Problem::DamagedPieces(n) => match lang {
-                Lang::En => format!(
-                    "{n} damaged piece(s) of a document could not be read on this device and were skipped; \
-                     the rest is intact, and the server still has its copy."
-                ),
-                Lang::Sv => format!(
-                    "{n} skadade del(ar) av ett dokument gick inte att läsa på enheten och hoppades över; \
-                     resten är intakt, och servern har kvar sin kopia."
-                ),
-            },
+            Problem::DamagedPieces(n) => damaged_pieces(lang, *n),
             Problem::Said(text) => text.clone(),
         }
     }

@@ -18,7 +18,7 @@ use radslag_protocol::{DocumentId, PeerId};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::doc::{self, DocError};
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::{t, Bilingual, Key, Lang};
 use crate::model::presence::{Announcement, PresenceTable, HEARTBEAT_MS};
 use crate::model::ItemId;
 use crate::problems::Problem;
@@ -236,10 +236,7 @@ impl Workspace {
     }
 
     fn not_open(&self) -> String {
-        match self.lang.get() {
-            Lang::Sv => "Dokumentet är inte öppet på enheten ännu; vänta tills det har hämtats och försök igen.".into(),
-            Lang::En => "The document is not open on this device yet; wait until it has been fetched and try again.".into(),
-        }
+        t(self.lang.get(), Key::DocumentNotOpen).into()
     }
 
     fn say(&self, e: &DocError) -> String {

@@ -9,7 +9,7 @@ use super::meeting::MeetingState;
 use super::text_field::CoTextField;
 use super::{tr, with_ws, LangContext};
 use crate::doc::meeting::{self as meeting_doc, AgendaItemEdit, NewAgendaItem};
-use crate::i18n::{Bilingual, Key, Lang};
+use crate::i18n::{Bilingual, Key};
 use crate::model::time::ClockTime;
 use crate::model::agenda_timing::schedule_meeting;
 use crate::model::{AgendaItem, BreakKind, ItemId, ItemKind};
@@ -100,10 +100,7 @@ pub fn AgendaEditor(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoVie
                 let issues: Vec<String> = s
                     .issues
                     .iter()
-                    .map(|i| match lang.get() {
-                        Lang::Sv => i.sv(&numbers),
-                        Lang::En => i.en(&numbers),
-                    })
+                    .map(|i| lang.get().pick(i.sv(&numbers), i.en(&numbers)))
                     .collect();
                 (starts, issues)
             }

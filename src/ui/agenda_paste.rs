@@ -8,7 +8,7 @@ use super::agenda::change;
 use super::{tr, with_ws, LangContext};
 use crate::doc::council::hydrate_council;
 use crate::doc::meeting::add_agenda_items;
-use crate::i18n::{Key, Lang};
+use crate::i18n::Key;
 use crate::model::agenda_import::{parse_agenda, RowProblem};
 use crate::model::ItemId;
 
@@ -43,9 +43,9 @@ pub fn PasteAgenda(id: DocumentId) -> impl IntoView {
         problems.set(import.problems);
         notices.set(import.notices);
     };
-    let say = move |p: &RowProblem| match lang.get() {
-        Lang::Sv => format!("{} — ”{}”", p.sv(), p.text),
-        Lang::En => format!("{} — “{}”", p.en(), p.text),
+    let say = move |p: &RowProblem| {
+        let lang = lang.get();
+        lang.pick(format!("{} — ”{}”", p.sv(), p.text), format!("{} — “{}”", p.en(), p.text))
     };
     view! {
         <section class="paste-agenda" aria-labelledby="paste-h">

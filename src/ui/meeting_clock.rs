@@ -12,7 +12,7 @@ use super::meeting::MeetingState;
 use super::{tr, LangContext};
 use crate::doc::meeting::{finish_agenda_item, set_current_item, set_meeting_status, start_agenda_item};
 use crate::doc::minutes::open_work_items;
-use crate::i18n::{Bilingual, Key, Lang};
+use crate::i18n::{Bilingual, Key};
 use crate::model::running_clock::{running_clock, Progress};
 use crate::model::{ClockTime, ItemId, ItemKind, MeetingStatus};
 
@@ -55,10 +55,7 @@ fn clock_view(meeting: &crate::model::Meeting, now: ClockTime, lang: Lang) -> Cl
         Err(e) => return ClockView { problem: Some(e.say(lang)), ..Default::default() },
     };
     let show = |t: Option<ClockTime>| t.map(|t| t.to_string()).unwrap_or_default();
-    let mut summary = match lang {
-        Lang::Sv => clock.sv(),
-        Lang::En => clock.en(),
-    };
+    let mut summary = lang.pick(clock.sv(), clock.en());
     if let Some(end) = clock.expected_end {
         summary.push_str(&format!(" · {} {end}", tr(Key::ExpectedEnd)));
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{lang, tr, with_ws};
 use crate::doc::council::{add_meeting_link, hydrate_council};
 use crate::doc::meeting::create_meeting;
-use crate::i18n::{Key, Lang};
+use crate::i18n::Key;
 use crate::model::meeting_rules::{check_meeting, kind_en, kind_sv, plan_year, RuleWarning, YearPlanRules};
 use crate::model::{DocUrl, Meeting, MeetingKind, MeetingLink};
 
@@ -19,17 +19,11 @@ pub(crate) fn today() -> NaiveDate {
 }
 
 fn warning_text(w: &RuleWarning) -> String {
-    match lang() {
-        Lang::Sv => w.sv(),
-        Lang::En => w.en(),
-    }
+    lang().pick(w.sv(), w.en())
 }
 
 fn kind_text(kind: MeetingKind) -> &'static str {
-    match lang() {
-        Lang::Sv => kind_sv(kind),
-        Lang::En => kind_en(kind),
-    }
+    lang().pick(kind_sv(kind), kind_en(kind))
 }
 
 /// "e-rådsmöte" → "E-rådsmöte", for a title.
