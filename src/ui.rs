@@ -97,11 +97,11 @@ pub fn App(ready: Ready) -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <a class="app-name" href="#/">{move || tr(Key::AppName)}</a>
+            <a class="app-name" href=Route::Council.href()>{move || tr(Key::AppName)}</a>
             <nav aria-label=move || tr(Key::MainNav)>
-                <a href="#/">{move || tr(Key::Council)}</a>
-                <a href="#/registers">{move || tr(Key::Registers)}</a>
-                <a href="#/settings">{move || tr(Key::Settings)}</a>
+                <a href=Route::Council.href()>{move || tr(Key::Council)}</a>
+                <a href=Route::Registers.href()>{move || tr(Key::Registers)}</a>
+                <a href=Route::Settings.href()>{move || tr(Key::Settings)}</a>
             </nav>
             {move || ready.0.get().is_some_and(|r| r.is_ok()).then(|| view! { <sync_status::SyncStatus/> })}
             <button class="lang" lang=move || lang.get().other().code() aria-label=move || tr(Key::SwitchLanguageLabel) on:click=switch_language>
@@ -121,7 +121,10 @@ pub fn App(ready: Ready) -> impl IntoView {
                     Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                     Route::Attendance => view! { <attendance::AttendancePage/> }.into_any(),
                     Route::Registers => view! { <registers::RegistersPage/> }.into_any(),
-                    Route::NotFound => view! { <p>{tr(Key::NotFound)}</p> }.into_any(),
+                    Route::NotFound => view! {
+                        <h1>{move || tr(Key::NotFound)}</h1>
+                        <p><a href=Route::Council.href()>"← " {move || tr(Key::BackToCouncil)}</a></p>
+                    }.into_any(),
                 },
             }}
         </main>

@@ -161,7 +161,7 @@ pub fn AttendancePage() -> impl IntoView {
     });
     let missing = Memo::new(move |_| all.with(|a| a.missing));
     view! {
-        <p><a href="#/">"← " {move || tr(Key::BackToCouncil)}</a></p>
+        <p><a href=Route::Council.href()>"← " {move || tr(Key::BackToCouncil)}</a></p>
         <h1>{move || tr(Key::AttendancePerMunicipality)}</h1>
         <form class="filters" on:submit=|ev| ev.prevent_default()>
             <label for="att-year">{move || tr(Key::Year)}</label>

@@ -12,6 +12,7 @@ use super::export::ExportLinks;
 use super::meeting_clock::{FollowChair, MeetingClock};
 use super::minutes::approval::ApprovalSection;
 use super::minutes::MinutesSection;
+use super::route::Route;
 use super::{tr, with_ws};
 use crate::doc::meeting::hydrate_meeting;
 use crate::i18n::Key;
@@ -69,7 +70,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
     let is_ready = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(_)));
     let (focus_entered, focus_left) = super::presence::focus_tracker(id);
     view! {
-        <p><a href="#/">"← " {move || tr(Key::BackToCouncil)}</a></p>
+        <p><a href=Route::Council.href()>"← " {move || tr(Key::BackToCouncil)}</a></p>
         {move || match meeting.get() {
             MeetingState::Fetching => Some(view! { <p class="loading" role="status">{tr(Key::FetchingMeeting)}</p> }.into_any()),
             MeetingState::Unavailable => Some(view! { <p class="problem" role="alert">{tr(Key::MeetingUnavailable)}</p> }.into_any()),
