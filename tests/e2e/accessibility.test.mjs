@@ -1,0 +1,54 @@
+// Every page a member sees, in Swedish and in English, checked with axe-core for WCAG 2.1 A/AA
+// (DOS-lagen): the council, a meeting with minutes written, its print views, attendance,
+// registers, settings and the page for a link that leads nowhere.
+import { test } from "node:test";
+import { expectNoAxeViolations } from "./axe.mjs";
+import { openApp, openMeeting, relayAndBrowser, waitUntil } from "./support.mjs";
+
+const env = relayAndBrowser();
+
+/** Goes to `hash` and waits for the page's heading. */
+async function visit(page, hash) {
+  await page.evaluate((h) => (location.hash = h), hash);
+  try {
+    await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 20_000 });
+  } catch (e) {
+    throw new Error(`${hash} shows no heading (url ${page.url()}): ${(await page.locator("body").innerText()).slice(0, 300)}`);
+  }
+  // Let the page settle (documents load from IndexedDB) before checking it.
+  await page.waitForLoadState("networkidle");
+}
+
+for (const lang of ["sv", "en"]) {
+  test(`every page passes axe-core (${lang})`, async () => {
+    const { page, context } = await openApp(env.browser, env.relay);
+    if (lang === "en") {
+      await page.getByRole("button", { name: "Byt språk till engelska" }).click();
+      await page.getByRole("heading", { name: "Meetings" }).waitFor();
+    }
+    await expectNoAxeViolations(page, `council page (${lang})`);
+
+    await openMeeting(page, "2020-09-10");
+    const meeting = page.url().split("#")[1];
+    // A decision and an action item written, so the minutes' own controls are on the page too.
+    await page.getByRole("button", { name: /^(Lägg till beslut|Add decision)/ }).first().click();
+    await page.keyboard.type("Rådet ställer sig bakom färdplanen.");
+    await page.getByRole("button", { name: /^(Lägg till åtgärd|Add action item)/ }).first().click();
+    await page.keyboard.type("Skicka färdplanen till kommundirektörerna");
+    await expectNoAxeViolations(page, `meeting page (${lang})`);
+
+    for (const [hash, what] of [
+      [`${meeting}/kallelse`, "notice print view"],
+      [`${meeting}/protokoll`, "minutes print view"],
+      ["#/attendance", "attendance page"],
+      ["#/registers", "registers page"],
+      ["#/settings", "settings page"],
+      ["#/no-such-page", "page not found"],
+    ]) {
+      await visit(page, hash.startsWith("#") ? hash : `#${hash}`);
+      await waitUntil(async () => (await page.locator("main").count()) > 0, 10_000, `${what} to show`);
+      await expectNoAxeViolations(page, `${what} (${lang})`);
+    }
+    await context.close();
+  });
+}
