@@ -202,6 +202,10 @@ impl DocSync {
     fn apply(&mut self, msg: Message, fx: &mut DocEffects) {
         match msg {
             Message::Sync { sender, data, .. } | Message::Request { sender, data, .. } => {
+                if let Err(e) = crate::sync_check::check_sync_message(&data) {
+                    fx.bad_peer = Some((sender, format!("refused sync message: {e}")));
+                    return;
+                }
                 let parsed = match sync::Message::decode(&data) {
                     Ok(m) => m,
                     Err(e) => {

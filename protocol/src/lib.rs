@@ -5,6 +5,7 @@
 //! - [`wire`]: the protocol's messages and their CBOR encoding.
 //! - [`id`]: validated document and peer ids.
 //! - [`doc_sync`]: one document's sync sessions with its peers, storing before telling.
+//! - [`sync_check`]: bounds a peer's sync message before automerge reads it.
 //! - [`connection`]: the relay's handshake per connection.
 //! - [`client`]: the app's connection to a sync server, with reconnect backoff.
 //! - [`storage`]: the storage trait, key layout and compaction policy.
@@ -17,6 +18,7 @@ pub mod connection;
 pub mod doc_sync;
 pub mod id;
 pub mod storage;
+pub mod sync_check;
 pub mod testing;
 pub mod wire;
 
