@@ -1,8 +1,14 @@
 //! One document's actor: it loads the document from disk, owns the protocol's `DocSync` and the
 //! connections subscribed to this document, writes changes durably before anything reflecting
 //! them is sent, and leaves memory when nobody has had it open for a while.
+//!
+//! Each connection gets its own sync session, named after the connection and not after the
+//! peer id it declares, so a second client claiming a member's peer id cannot take over that
+//! member's session. A panic inside the sync code (automerge) is caught here: the document is
+//! reloaded from disk, the peer whose message caused it is dropped, and the others go on.
 
 use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use radslag_protocol::doc_sync::{DocEffects, DocInput, DocSync};
@@ -89,7 +95,10 @@ struct Actor {
     /// `None` when the document could not be loaded: then it answers `doc-unavailable` and
     /// never writes, so nothing on disk is touched until a later load succeeds.
     sync: Option<DocSync>,
+    /// Every subscribed connection, under the session id the sync core knows it by.
     subscribers: HashMap<PeerId, Subscriber>,
+    /// Set when the sync code panicked: the document is reloaded before anything else.
+    reload: bool,
     write: Option<JoinHandle<Result<(), StorageError>>>,
     retry_at: Option<Instant>,
     last_activity: Instant,
@@ -105,6 +114,7 @@ impl Actor {
             disk,
             sync: None,
             subscribers: HashMap::new(),
+            reload: false,
             write: None,
             retry_at: None,
             last_activity: Instant::now(),
@@ -116,6 +126,9 @@ impl Actor {
         self.load().await;
         let mut shutdown = self.state.shutdown_signal();
         loop {
+            if self.reload {
+                self.reload().await;
+            }
             if self.stopping && self.subscribers.is_empty() && self.write.is_none() && self.saved_or_given_up() {
                 self.leave_registry(&inbox, true);
                 break;
@@ -193,25 +206,16 @@ impl Actor {
                     }
                     return;
                 }
-                let peer = from.peer.clone();
-                match self.subscribers.get(&peer) {
-                    Some(known) if known.link.id() == from.link.id() => {}
-                    Some(_) => {
-                        // The same peer id on a new connection: its old sync state is stale.
-                        self.subscribers.insert(peer.clone(), from);
-                        self.input(DocInput::RemovePeer(peer));
-                    }
-                    None => {
-                        self.subscribers.insert(peer, from);
-                    }
-                }
-                tracing::trace!(document = %self.id, peer = %message_peer(&message), "received {}", message.type_name());
+                let Some(session) = session_of(from.link.id()) else { return };
+                tracing::trace!(document = %self.id, peer = %from.peer, connection = from.link.id(), "received {}", message.type_name());
+                self.subscribers.entry(session.clone()).or_insert(from);
+                let Some(message) = readdressed(message, Some(&session), None) else { return };
                 self.input(DocInput::FromPeer(message));
             }
-            Command::PeerGone { peer, connection } => {
-                if self.subscribers.get(&peer).is_some_and(|s| s.link.id() == connection) {
-                    self.subscribers.remove(&peer);
-                    self.input(DocInput::RemovePeer(peer));
+            Command::PeerGone { connection, .. } => {
+                let Some(session) = session_of(connection) else { return };
+                if self.subscribers.remove(&session).is_some() {
+                    self.input(DocInput::RemovePeer(session));
                 }
             }
         }
@@ -219,8 +223,49 @@ impl Actor {
 
     fn input(&mut self, input: DocInput) {
         let Some(sync) = self.sync.as_mut() else { return };
-        let effects = sync.handle(input);
-        self.effects(effects);
+        let culprit = match &input {
+            DocInput::FromPeer(message) => message_sender(message).cloned(),
+            _ => None,
+        };
+        // The sync session is thrown away if this panics, so no broken state is used again.
+        match catch_unwind(AssertUnwindSafe(|| sync.handle(input))) {
+            Ok(effects) => self.effects(effects),
+            Err(panic) => self.sync_code_panicked(culprit, panic_text(&panic)),
+        }
+    }
+
+    /// The sync code panicked: drop the peer whose message caused it, forget the in-memory
+    /// document (nothing in it that is not on disk was acknowledged to anyone) and reload it.
+    fn sync_code_panicked(&mut self, culprit: Option<PeerId>, why: String) {
+        tracing::error!(document = %self.id, "the sync code failed ({why}); reloading the document from disk");
+        if let Some(subscriber) = culprit.and_then(|session| self.subscribers.remove(&session)) {
+            let reason = format!("your message for document {} could not be handled; reconnect to try again", self.id);
+            subscriber.link.fail(self.state.me(), Some(&subscriber.peer), close_code::POLICY_VIOLATION, reason);
+        }
+        self.sync = None;
+        self.reload = true;
+    }
+
+    async fn reload(&mut self) {
+        self.reload = false;
+        // A write already handed to the journal finishes first, so the reload reads it.
+        if let Some(write) = self.write.take() {
+            let failed = match write.await {
+                Ok(Ok(())) => None,
+                Ok(Err(e)) => Some(e.to_string()),
+                Err(e) => Some(e.to_string()),
+            };
+            if let Some(e) = failed {
+                tracing::warn!(document = %self.id, "a write under way when the sync code failed did not finish: {e}");
+            }
+        }
+        self.retry_at = None;
+        self.load().await;
+        // Every remaining member starts a fresh session, which catches them up from disk.
+        let sessions: Vec<PeerId> = self.subscribers.keys().cloned().collect();
+        for session in sessions {
+            self.input(DocInput::AddPeer(session));
+        }
     }
 
     fn effects(&mut self, effects: DocEffects) {
@@ -232,9 +277,13 @@ impl Actor {
                 | Message::Ephemeral { target, .. } => target,
                 _ => continue,
             };
-            tracing::trace!(document = %self.id, peer = %target, "sending {}", message.type_name());
-            if let Some(subscriber) = self.subscribers.get(target) {
-                subscriber.link.send(message.encode());
+            let Some(subscriber) = self.subscribers.get(target) else { continue };
+            // Back from session ids to the peer ids the members declared.
+            let from = message_sender(&message).and_then(|s| self.subscribers.get(s)).map(|s| s.peer.clone());
+            let (peer, link) = (subscriber.peer.clone(), subscriber.link.clone());
+            tracing::trace!(document = %self.id, %peer, connection = link.id(), "sending {}", message.type_name());
+            if let Some(message) = readdressed(message, from.as_ref(), Some(&peer)) {
+                link.send(message.encode());
             }
         }
         if let Some(write) = effects.write {
@@ -253,9 +302,9 @@ impl Actor {
                 }
             });
         }
-        if let Some((peer, why)) = effects.bad_peer {
-            if let Some(subscriber) = self.subscribers.get(&peer) {
-                subscriber.link.fail(self.state.me(), Some(&peer), close_code::POLICY_VIOLATION, why);
+        if let Some((session, why)) = effects.bad_peer {
+            if let Some(subscriber) = self.subscribers.get(&session) {
+                subscriber.link.fail(self.state.me(), Some(&subscriber.peer), close_code::POLICY_VIOLATION, why);
             }
         }
     }
@@ -319,10 +368,44 @@ async fn wait_for_write(write: &mut Option<JoinHandle<Result<(), StorageError>>>
     }
 }
 
-/// The peer a document message comes from, for logs.
-fn message_peer(message: &Message) -> String {
+/// The sync core's name for one connection's session with this document.
+fn session_of(connection: u64) -> Option<PeerId> {
+    // "c" and digits: always a valid peer id, so `None` does not happen.
+    PeerId::new(format!("c{connection}")).ok()
+}
+
+/// The peer a document message comes from.
+fn message_sender(message: &Message) -> Option<&PeerId> {
     match message {
-        Message::Sync { sender, .. } | Message::Request { sender, .. } | Message::DocUnavailable { sender, .. } | Message::Ephemeral { sender, .. } => sender.to_string(),
-        _ => String::new(),
+        Message::Sync { sender, .. } | Message::Request { sender, .. } | Message::DocUnavailable { sender, .. } | Message::Ephemeral { sender, .. } => Some(sender),
+        _ => None,
     }
+}
+
+/// `message` with its sender and/or target replaced; `None` for messages that are not about a
+/// document (the handshake routes only document messages here).
+fn readdressed(message: Message, new_sender: Option<&PeerId>, new_target: Option<&PeerId>) -> Option<Message> {
+    let pick = |new: Option<&PeerId>, old: PeerId| new.cloned().unwrap_or(old);
+    Some(match message {
+        Message::Sync { sender, target, document, data } => Message::Sync { sender: pick(new_sender, sender), target: pick(new_target, target), document, data },
+        Message::Request { sender, target, document, data } => {
+            Message::Request { sender: pick(new_sender, sender), target: pick(new_target, target), document, data }
+        }
+        Message::DocUnavailable { sender, target, document } => {
+            Message::DocUnavailable { sender: pick(new_sender, sender), target: pick(new_target, target), document }
+        }
+        Message::Ephemeral { sender, target, document, count, session, data } => {
+            Message::Ephemeral { sender: pick(new_sender, sender), target: pick(new_target, target), document, count, session, data }
+        }
+        _ => return None,
+    })
+}
+
+/// What a caught panic said, for the log.
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".into())
 }

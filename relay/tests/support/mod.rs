@@ -107,7 +107,12 @@ pub struct RelayProcess {
 
 impl RelayProcess {
     pub fn start(data: &Path) -> RelayProcess {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_radslag-relay"))
+        Self::start_binary(Path::new(env!("CARGO_BIN_EXE_radslag-relay")), data)
+    }
+
+    /// The relay binary at `bin` (e.g. the release build), on a free port.
+    pub fn start_binary(bin: &Path, data: &Path) -> RelayProcess {
+        let mut child = Command::new(bin)
             .args(["--listen", "127.0.0.1:0", "--data"])
             .arg(data)
             .env("RUST_LOG", "info")
@@ -115,7 +120,7 @@ impl RelayProcess {
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
-            .expect("start radslag-relay");
+            .unwrap_or_else(|e| panic!("could not start {}: {e}", bin.display()));
         let stdout = child.stdout.take().expect("relay stdout");
         let mut lines = BufReader::new(stdout).lines();
         let addr = loop {
@@ -228,6 +233,11 @@ pub struct TestClient {
 impl TestClient {
     pub fn connect(name: &str, url: &str) -> TestClient {
         let me = PeerId::new(format!("{name}-{:x}", random_bytes()[0])).expect("peer id");
+        Self::connect_as(name, me, url)
+    }
+
+    /// A client that declares the peer id `me` (which another client may also claim).
+    pub fn connect_as(name: &str, me: PeerId, url: &str) -> TestClient {
         let inner = Arc::new(Mutex::new(Inner {
             core: ClientCore::new(me, format!("session-{name}"), 0),
             now: 0,
