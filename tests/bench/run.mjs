@@ -2,7 +2,7 @@
 // this machine, then the app's own figures in Chromium. Prints one table; never fails on figures
 // (exit 1 only when the harness itself cannot run).
 //
-//   RELAY_BIN=target/release/radslag-relay LOAD_BIN=target/release/examples/load \
+//   RELAY_BIN=target/relay/radslag-relay LOAD_BIN=target/relay/examples/load \
 //   APP_DIST=dist node tests/bench/run.mjs
 //
 // Environment: BENCH_ONLY=relay|app runs one half; BENCH_DURATION_S (default 10) sets how long
@@ -16,8 +16,8 @@ import { gzipSync } from "node:zlib"
 import { fromE2e } from "./deps.mjs"
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname)
-const RELAY_BIN = process.env.RELAY_BIN ?? join(ROOT, "target/release/radslag-relay")
-const LOAD_BIN = process.env.LOAD_BIN ?? join(ROOT, "target/release/examples/load")
+const RELAY_BIN = process.env.RELAY_BIN ?? join(ROOT, "target/relay/radslag-relay")
+const LOAD_BIN = process.env.LOAD_BIN ?? join(ROOT, "target/relay/examples/load")
 const APP_DIST = process.env.APP_DIST ?? join(ROOT, "dist")
 const ONLY = process.env.BENCH_ONLY ?? ""
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10)
@@ -177,7 +177,7 @@ const SCENARIOS = [
 ]
 
 async function relayHalf() {
-  if (!existsSync(LOAD_BIN)) return { error: `no load generator at ${LOAD_BIN} (cargo build --release -p radslag-relay --example load)` }
+  if (!existsSync(LOAD_BIN)) return { error: `no load generator at ${LOAD_BIN} (cargo build --profile relay -p radslag-relay --example load)` }
   if (!existsSync(RELAY_BIN)) return { error: `no relay binary at ${RELAY_BIN}` }
   const rows = []
   for (const s of SCENARIOS) {
