@@ -22,6 +22,12 @@ pub const MAX_KEY_PART_LEN: usize = 128;
 /// Every key has exactly these parts: document, kind, hash.
 const KEY_PARTS: usize = 3;
 
+/// The lock file a running relay holds in its data folder. The dot keeps it out of listings.
+pub const LOCK_FILE: &str = ".lock";
+
+/// How long a starting relay waits for the lock (a relay in this process may still be closing).
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Temporary files start with this, which no valid key part does, so listings skip them.
 const TEMP_PREFIX: &str = ".tmp-";
 
@@ -42,6 +48,35 @@ impl DiskStore {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Takes the data folder's lock for as long as the returned file lives, so that a second
+    /// relay on the same folder refuses to start instead of deleting the first one's journal.
+    pub fn lock(&self) -> Result<File, StorageError> {
+        let path = self.root.join(LOCK_FILE);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| io_error(&format!("could not open the lock file {}", path.display()), e))?;
+        let deadline = std::time::Instant::now() + LOCK_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(StorageError::other(format!(
+                        "the data folder {} is already used by another relay (it holds {}): stop that relay or choose another --data folder",
+                        self.root.display(),
+                        path.display()
+                    )))
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(io_error(&format!("could not lock {}", path.display()), e)),
+            }
+        }
     }
 
     /// Whether `key` is one this store accepts (three parts, each a valid key part).

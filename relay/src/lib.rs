@@ -84,6 +84,8 @@ struct Inner {
     metadata: PeerMetadata,
     disk: Arc<DiskStore>,
     journal: journal::Journal,
+    /// Held while the relay runs; see [`DiskStore::lock`].
+    _lock: std::fs::File,
     static_dir: Option<PathBuf>,
     limits: Limits,
     /// The actor of every document in memory. An actor removes itself when it goes idle.
@@ -96,6 +98,8 @@ struct Inner {
 impl AppState {
     pub fn new(config: Config) -> Result<Self, RelayError> {
         let disk = Arc::new(DiskStore::open(&config.data_dir)?);
+        // Before the journal: a second relay must not replay and delete this one's segments.
+        let lock = disk.lock()?;
         // Replays what a crash left in the journal before any document is loaded.
         let journal = journal::Journal::start(disk.clone())?;
         let me = PeerId::new(RELAY_PEER_ID).map_err(|e| StorageError::other(e.to_string()))?;
@@ -105,6 +109,7 @@ impl AppState {
                 metadata: PeerMetadata { storage_id: None, is_ephemeral: false },
                 disk,
                 journal,
+                _lock: lock,
                 static_dir: config.static_dir,
                 limits: config.limits,
                 registry: Mutex::new(HashMap::new()),
