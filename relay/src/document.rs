@@ -101,6 +101,8 @@ struct Actor {
     reload: bool,
     write: Option<JoinHandle<Result<(), StorageError>>>,
     retry_at: Option<Instant>,
+    /// Writes fail now (a full disk, say): logged when that starts and ends, not every retry.
+    write_failing: bool,
     last_activity: Instant,
     stopping: bool,
 }
@@ -117,6 +119,7 @@ impl Actor {
             reload: false,
             write: None,
             retry_at: None,
+            write_failing: false,
             last_activity: Instant::now(),
             stopping: false,
         }
@@ -317,7 +320,12 @@ impl Actor {
 
     fn write_finished(&mut self, result: Result<Result<(), StorageError>, JoinError>) {
         let error = match result {
-            Ok(Ok(())) => return self.input(DocInput::WriteDone),
+            Ok(Ok(())) => {
+                if std::mem::take(&mut self.write_failing) {
+                    tracing::info!(document = %self.id, "changes are stored again");
+                }
+                return self.input(DocInput::WriteDone);
+            }
             Ok(Err(e)) => e.to_string(),
             Err(e) => format!("the write task failed: {e}"),
         };
@@ -325,7 +333,11 @@ impl Actor {
         if self.stopping {
             tracing::error!(document = %self.id, "could not store changes while shutting down: {error}; they were not acknowledged to anyone");
         } else {
-            tracing::error!(document = %self.id, "could not store changes: {error}; retrying in {} ms", retry.as_millis());
+            if std::mem::replace(&mut self.write_failing, true) {
+                tracing::debug!(document = %self.id, "could not store changes: {error}; retrying in {} ms", retry.as_millis());
+            } else {
+                tracing::error!(document = %self.id, "could not store changes: {error}; retrying every {} ms", retry.as_millis());
+            }
             self.retry_at = Some(Instant::now() + retry);
         }
         self.input(DocInput::WriteFailed);

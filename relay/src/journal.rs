@@ -89,6 +89,31 @@ struct Writer {
     next_seq: u64,
     segment: Segment,
     checkpoints: mpsc::Sender<PathBuf>,
+    health: WriteHealth,
+}
+
+/// Whether journal writes currently fail, so a full disk is logged when it starts and when it
+/// ends, not once per batch.
+#[derive(Debug, Default)]
+struct WriteHealth {
+    failing: bool,
+}
+
+impl WriteHealth {
+    /// Records the outcome of one append; returns the line to log when the state changed.
+    fn record(&mut self, result: &Result<(), StorageError>) -> Option<String> {
+        match (self.failing, result) {
+            (false, Err(e)) => {
+                self.failing = true;
+                Some(format!("journal writes fail: {e}; no change is acknowledged until they work again"))
+            }
+            (true, Ok(())) => {
+                self.failing = false;
+                Some("journal writes work again".into())
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Writer {
@@ -102,7 +127,7 @@ impl Writer {
         // Numbers go on from any segment still there, so a name is never reused.
         let first = last_segment_number(&dir) + 1;
         let segment = new_segment(&dir, first)?;
-        Ok(Writer { disk, dir, next_seq: first + 1, segment, checkpoints })
+        Ok(Writer { disk, dir, next_seq: first + 1, segment, checkpoints, health: WriteHealth::default() })
     }
 
     fn run(mut self, inbox: mpsc::Receiver<Request>) {
@@ -157,9 +182,14 @@ impl Writer {
             return;
         }
         let appended = self.segment.file.write_all(&buf).and_then(|()| self.segment.file.sync_data());
-        if let Err(e) = appended {
+        let appended = appended.map_err(|e| io_error(&format!("could not write the journal {}", self.segment.path.display()), e));
+        match self.health.record(&appended) {
+            Some(line) if appended.is_err() => tracing::error!("{line}"),
+            Some(line) => tracing::info!("{line}"),
+            None => {}
+        }
+        if let Err(failed) = appended {
             self.segment.broken = true;
-            let failed = io_error(&format!("could not write the journal {}", self.segment.path.display()), e);
             for request in accepted {
                 let _ = request.done.send(Err(failed.clone()));
             }
@@ -194,9 +224,21 @@ impl Writer {
 
 /// Makes the chunk files written from each finished segment durable (one `syncfs` for the
 /// whole data folder's file system), then deletes the segment.
+///
+/// The folder is opened once, here: Linux reports a writeback error to the descriptors open
+/// when it happened, so a descriptor opened afresh before each `syncfs` could miss an error
+/// and delete a segment whose chunk files never reached the disk (PostgreSQL's fsync lesson).
 fn checkpoint_loop(root: &Path, todo: mpsc::Receiver<PathBuf>) {
+    let folder = match File::open(root) {
+        Ok(folder) => folder,
+        Err(e) => {
+            // Without it nothing can be checkpointed; every segment stays and is replayed.
+            tracing::error!("could not open the data folder {} for checkpoints: {e}; journal segments are kept until the next start", root.display());
+            return;
+        }
+    };
     while let Ok(segment) = todo.recv() {
-        match sync_file_system(root) {
+        match sync_file_system(&folder) {
             Ok(()) => {
                 if let Err(e) = fs::remove_file(&segment) {
                     tracing::warn!("could not delete the checkpointed journal segment {}: {e}", segment.display());
@@ -209,14 +251,13 @@ fn checkpoint_loop(root: &Path, todo: mpsc::Receiver<PathBuf>) {
 }
 
 #[cfg(target_os = "linux")]
-fn sync_file_system(root: &Path) -> io::Result<()> {
-    let folder = File::open(root)?;
-    rustix::fs::syncfs(&folder).map_err(io::Error::from)
+fn sync_file_system(folder: &File) -> io::Result<()> {
+    rustix::fs::syncfs(folder).map_err(io::Error::from)
 }
 
 /// Elsewhere there is no per-file-system sync: sync them all.
 #[cfg(not(target_os = "linux"))]
-fn sync_file_system(_root: &Path) -> io::Result<()> {
+fn sync_file_system(_folder: &File) -> io::Result<()> {
     rustix::fs::sync();
     Ok(())
 }
@@ -270,29 +311,63 @@ fn append_record(buf: &mut Vec<u8>, key: &StorageKey, data: &[u8]) -> Result<(),
     Ok(())
 }
 
-/// The whole records at the start of `bytes`. Reading stops at the first torn or damaged one:
-/// a crash can only tear the end, and nothing after it was ever acknowledged.
-pub fn decode_records(bytes: &[u8]) -> Vec<(StorageKey, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut rest = bytes;
-    while rest.len() >= HEADER_BYTES {
-        let len = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as usize;
-        let crc = u32::from_le_bytes([rest[4], rest[5], rest[6], rest[7]]);
-        let Some(payload) = rest.get(HEADER_BYTES..HEADER_BYTES + len) else { break };
-        if crc32fast::hash(payload) != crc || payload.len() < 2 {
-            break;
+/// What a journal segment holds: its whole records, and how many damaged stretches were
+/// skipped to find them.
+#[derive(Debug, Default, PartialEq)]
+pub struct Decoded {
+    pub records: Vec<(StorageKey, Vec<u8>)>,
+    pub damaged: usize,
+}
+
+/// Every whole record in `bytes`. A record that does not check out (disk damage, not a crash:
+/// a crash can only tear the end) is skipped by scanning forward for the next one that does,
+/// so the acknowledged writes after it are kept. A torn last record is dropped silently.
+pub fn decode_records(bytes: &[u8]) -> Decoded {
+    let mut out = Decoded::default();
+    let mut at = 0;
+    while bytes.len() - at >= HEADER_BYTES {
+        if let Some((record, len)) = record_at(&bytes[at..]) {
+            out.records.push(record);
+            at += len;
+            continue;
         }
-        let key_len = u16::from_le_bytes([payload[0], payload[1]]) as usize;
-        let Some(key) = payload.get(2..2 + key_len).and_then(|k| std::str::from_utf8(k).ok()) else { break };
-        let key = StorageKey(key.split('/').map(str::to_string).collect());
-        out.push((key, payload[2 + key_len..].to_vec()));
-        rest = &rest[HEADER_BYTES + len..];
+        let declared = u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize;
+        match (at + 1..bytes.len()).find(|&next| record_at(&bytes[next..]).is_some()) {
+            Some(next) => {
+                out.damaged += 1;
+                at = next;
+            }
+            None => {
+                // Nothing valid follows: a record cut short by a crash is normal; one whose whole
+                // length is there but whose check fails is damage.
+                if HEADER_BYTES + declared <= bytes.len() - at {
+                    out.damaged += 1;
+                }
+                break;
+            }
+        }
     }
     out
 }
 
+/// The record at the start of `bytes` and its length in bytes, if it is whole and checks out.
+fn record_at(bytes: &[u8]) -> Option<((StorageKey, Vec<u8>), usize)> {
+    let header = bytes.get(..HEADER_BYTES)?;
+    let len = u32::from_le_bytes([header[0], header[1], header[2], header[3]]) as usize;
+    let crc = u32::from_le_bytes([header[4], header[5], header[6], header[7]]);
+    let payload = bytes.get(HEADER_BYTES..HEADER_BYTES.checked_add(len)?)?;
+    if payload.len() < 2 || crc32fast::hash(payload) != crc {
+        return None;
+    }
+    let key_len = u16::from_le_bytes([payload[0], payload[1]]) as usize;
+    let key = payload.get(2..2 + key_len).and_then(|k| std::str::from_utf8(k).ok())?;
+    let key = StorageKey(key.split('/').map(str::to_string).collect());
+    Some(((key, payload[2 + key_len..].to_vec()), HEADER_BYTES + len))
+}
+
 /// Writes every record of every segment in `dir` durably into `disk`, then deletes the
-/// segments. Returns how many records were replayed.
+/// segments; a segment with damage is kept beside them as `<name>.damaged` for a person to
+/// inspect. Returns how many records were replayed.
 fn replay(disk: &DiskStore, dir: &Path) -> Result<usize, StorageError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -307,22 +382,41 @@ fn replay(disk: &DiskStore, dir: &Path) -> Result<usize, StorageError> {
     // Zero-padded names: name order is write order.
     segments.sort();
     let mut count = 0;
+    let mut damaged_segments = Vec::new();
     for segment in &segments {
         let mut bytes = Vec::new();
         File::open(segment)
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map_err(|e| io_error(&format!("could not read the journal {}", segment.display()), e))?;
-        for (key, data) in decode_records(&bytes) {
-            disk.put_sync(&key, &data)?;
+        let decoded = decode_records(&bytes);
+        for (key, data) in &decoded.records {
+            disk.put_sync(key, data)?;
             count += 1;
+        }
+        if decoded.damaged > 0 {
+            tracing::warn!(
+                "the journal {} had {} damaged stretch(es); its {} whole record(s) were replayed and the file is kept as {}.damaged",
+                segment.display(),
+                decoded.damaged,
+                decoded.records.len(),
+                segment.display()
+            );
+            damaged_segments.push(segment.clone());
         }
     }
     for segment in &segments {
-        match fs::remove_file(segment) {
+        let result = if damaged_segments.contains(segment) {
+            let mut aside = segment.clone().into_os_string();
+            aside.push(".damaged");
+            fs::rename(segment, PathBuf::from(aside))
+        } else {
+            fs::remove_file(segment)
+        };
+        match result {
             // A checkpoint of the journal this one follows may have deleted it meanwhile.
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_error(&format!("could not delete the replayed journal {}", segment.display()), e)),
+            Err(e) => return Err(io_error(&format!("could not clear the replayed journal {}", segment.display()), e)),
         }
     }
     if !segments.is_empty() {
@@ -346,6 +440,17 @@ mod tests {
     }
 
     #[test]
+    fn a_full_disk_is_logged_when_it_starts_and_when_it_ends() {
+        let mut health = WriteHealth::default();
+        let full = Err(StorageError::other("No space left on device"));
+        assert!(health.record(&Ok(())).is_none(), "nothing to say while writes work");
+        assert!(health.record(&full).is_some_and(|l| l.contains("No space left")), "said once when writes start failing");
+        assert!(health.record(&full).is_none(), "not again for every batch");
+        assert!(health.record(&Ok(())).is_some_and(|l| l.contains("work again")));
+        assert!(health.record(&Ok(())).is_none());
+    }
+
+    #[test]
     fn records_read_back_and_a_torn_tail_is_dropped() {
         let mut bytes = record(&key("aa"), b"first");
         bytes.extend(record(&key("bb"), b"second"));
@@ -353,17 +458,48 @@ mod tests {
         bytes.extend(record(&key("cc"), b"third, torn by a crash"));
         bytes.truncate(whole + 12);
         let got = decode_records(&bytes);
-        assert_eq!(got, vec![(key("aa"), b"first".to_vec()), (key("bb"), b"second".to_vec())]);
+        assert_eq!(got.records, vec![(key("aa"), b"first".to_vec()), (key("bb"), b"second".to_vec())]);
+        assert_eq!(got.damaged, 0, "a torn tail is what a crash leaves, not damage");
     }
 
-    #[test]
-    fn a_damaged_record_ends_the_replay_there() {
+    /// Three records with the middle one damaged, once in its data and once in its length.
+    fn three_with_a_damaged_middle(damage_length: bool) -> Vec<u8> {
         let mut bytes = record(&key("aa"), b"first");
         let second_at = bytes.len();
         bytes.extend(record(&key("bb"), b"second"));
         bytes.extend(record(&key("cc"), b"third"));
-        bytes[second_at + HEADER_BYTES + 5] ^= 0xff;
-        assert_eq!(decode_records(&bytes), vec![(key("aa"), b"first".to_vec())]);
+        if damage_length {
+            bytes[second_at + 3] = 0x7f;
+        } else {
+            bytes[second_at + HEADER_BYTES + 5] ^= 0xff;
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_damaged_record_is_skipped_and_the_records_after_it_are_kept() {
+        for damage_length in [false, true] {
+            let got = decode_records(&three_with_a_damaged_middle(damage_length));
+            assert_eq!(got.records, vec![(key("aa"), b"first".to_vec()), (key("cc"), b"third".to_vec())], "length damaged: {damage_length}");
+            assert_eq!(got.damaged, 1);
+        }
+    }
+
+    #[test]
+    fn a_segment_with_damage_is_replayed_and_kept_aside() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = DiskStore::open(dir.path()).expect("store");
+        let journal = dir.path().join(JOURNAL_DIR);
+        fs::create_dir_all(&journal).expect("journal folder");
+        let segment = journal.join(format!("{:020}.log", 5));
+        fs::write(&segment, three_with_a_damaged_middle(false)).expect("segment");
+
+        assert_eq!(replay(&disk, &journal).expect("replayed"), 2, "the first and third records");
+        assert_eq!(disk.load_sync(&key("aa")).expect("read"), Some(b"first".to_vec()));
+        assert_eq!(disk.load_sync(&key("cc")).expect("read"), Some(b"third".to_vec()));
+        assert!(!segment.exists(), "the segment is not replayed again");
+        assert!(journal.join(format!("{:020}.log.damaged", 5)).exists(), "the damaged segment is kept for a person to look at");
+        assert_eq!(replay(&disk, &journal).expect("second start"), 0, "a kept segment is not replayed twice");
     }
 
     #[test]
