@@ -3,6 +3,7 @@
 //! outgoing queue, and how it is closed — always alone, with a code and a logged reason.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -48,39 +49,72 @@ pub struct CloseRequest {
     pub flush: bool,
 }
 
+/// What the writer sends: a protocol frame, or a ping to see whether a quiet client is there.
+#[derive(Debug)]
+pub enum Outgoing {
+    Frame(Bytes),
+    Ping,
+}
+
 /// The handle other tasks hold on a connection: queue a frame, or ask it to close.
 #[derive(Debug)]
 pub struct Link {
     id: u64,
-    out: mpsc::Sender<Bytes>,
+    out: mpsc::Sender<Outgoing>,
     close: watch::Sender<Option<CloseRequest>>,
+    /// Bytes queued and not yet written, bounded by `max_queued_bytes`.
+    queued_bytes: AtomicUsize,
+    max_queued_bytes: usize,
 }
 
 impl Link {
+    pub fn new(id: u64, out: mpsc::Sender<Outgoing>, close: watch::Sender<Option<CloseRequest>>, max_queued_bytes: usize) -> Self {
+        Link { id, out, close, queued_bytes: AtomicUsize::new(0), max_queued_bytes }
+    }
+
     pub fn id(&self) -> u64 {
         self.id
     }
 
-    /// Queues a frame without waiting. A full queue means the client does not keep up: the
-    /// connection is closed rather than let it hold anyone else up.
+    /// Queues a frame without waiting. A full queue (in frames or in bytes) means the client
+    /// does not keep up: the connection is closed rather than let it hold anyone else up.
     pub fn send(&self, frame: Vec<u8>) {
-        match self.out.try_send(Bytes::from(frame)) {
+        let len = frame.len();
+        let before = self.queued_bytes.fetch_add(len, Ordering::Relaxed);
+        if before + len > self.max_queued_bytes && before > 0 {
+            self.queued_bytes.fetch_sub(len, Ordering::Relaxed);
+            return self.too_slow(format!("the client reads too slowly: more than {} bytes wait for it", self.max_queued_bytes));
+        }
+        match self.out.try_send(Outgoing::Frame(Bytes::from(frame))) {
             Ok(()) => {}
-            Err(mpsc::error::TrySendError::Full(_)) => self.close(CloseRequest {
-                code: close_code::TRY_AGAIN_LATER,
-                reason: "the client reads too slowly: its outgoing queue is full".into(),
-                flush: false,
-            }),
+            Err(mpsc::error::TrySendError::Full(_)) => {
+                self.queued_bytes.fetch_sub(len, Ordering::Relaxed);
+                self.too_slow("the client reads too slowly: its outgoing queue is full".into());
+            }
             // The connection is already gone; its actors hear of it through `PeerGone`.
             Err(mpsc::error::TrySendError::Closed(_)) => {}
         }
+    }
+
+    fn too_slow(&self, reason: String) {
+        self.close(CloseRequest { code: close_code::TRY_AGAIN_LATER, reason, flush: false });
+    }
+
+    /// Asks a quiet client for a pong (best effort: a full queue has its own remedy).
+    fn ping(&self) {
+        let _ = self.out.try_send(Outgoing::Ping);
+    }
+
+    /// The writer wrote a frame of `len` bytes.
+    fn written(&self, len: usize) {
+        self.queued_bytes.fetch_sub(len, Ordering::Relaxed);
     }
 
     /// Sends an `error` message with `reason`, then closes with `code`.
     pub fn fail(&self, me: &PeerId, peer: Option<&PeerId>, code: u16, reason: String) {
         let error = Message::Error { sender: Some(me.clone()), target: peer.cloned(), message: reason.clone() };
         // Best effort: if the queue is full the close below still happens.
-        let _ = self.out.try_send(Bytes::from(error.encode()));
+        let _ = self.out.try_send(Outgoing::Frame(Bytes::from(error.encode())));
         self.close(CloseRequest { code, reason, flush: true });
     }
 
@@ -107,10 +141,11 @@ impl Link {
 pub async fn run(state: AppState, socket: WebSocket) {
     // Keeps shutdown waiting until this connection has told its documents it is gone.
     let _running = state.inner.tasks.token();
+    let _counted = state.count_connection();
     let limits = state.limits().clone();
     let (out_tx, out_rx) = mpsc::channel(limits.outgoing_queue);
     let (close_tx, close_rx) = watch::channel(None);
-    let link = Arc::new(Link { id: state.next_connection_id(), out: out_tx, close: close_tx });
+    let link = Arc::new(Link::new(state.next_connection_id(), out_tx, close_tx, limits.outgoing_queue_bytes));
     tracing::debug!(connection = link.id, "connection opened");
     let (sink, stream) = socket.split();
     let writer = tokio::spawn(write_loop(sink, out_rx, close_rx.clone(), link.clone(), limits.socket_write_timeout));
@@ -155,9 +190,16 @@ enum Next {
 impl Reader {
     async fn read_loop(&mut self, mut stream: SplitStream<WebSocket>, mut close_rx: watch::Receiver<Option<CloseRequest>>) {
         let mut shutdown = self.state.shutdown_signal();
-        let handshake_deadline = tokio::time::Instant::now() + self.state.limits().handshake_timeout;
+        let limits = self.state.limits().clone();
+        let handshake_deadline = tokio::time::Instant::now() + limits.handshake_timeout;
+        let mut last_heard = tokio::time::Instant::now();
+        let mut pinged: Option<tokio::time::Instant> = None;
         loop {
             let joined = self.handshake.peer().is_some();
+            let quiet_deadline = match pinged {
+                None => last_heard + limits.ping_after,
+                Some(at) => at + limits.pong_timeout,
+            };
             let frame = tokio::select! {
                 biased;
                 _ = close_rx.wait_for(Option::is_some) => return,
@@ -170,8 +212,20 @@ impl Reader {
                     self.fail(close_code::POLICY_VIOLATION, why);
                     return;
                 }
+                _ = sleep_until(quiet_deadline), if joined => {
+                    if pinged.is_some() {
+                        let why = format!("no answer to a ping within {} s", limits.pong_timeout.as_secs());
+                        self.link.close(CloseRequest { code: close_code::GOING_AWAY, reason: why, flush: false });
+                        return;
+                    }
+                    self.link.ping();
+                    pinged = Some(tokio::time::Instant::now());
+                    continue;
+                }
                 frame = stream.next() => frame,
             };
+            last_heard = tokio::time::Instant::now();
+            pinged = None;
             let next = match frame {
                 None => Next::Stop,
                 Some(Err(e)) => self.read_error(e),
@@ -203,6 +257,11 @@ impl Reader {
     async fn frame(&mut self, bytes: Bytes) -> Next {
         if let Err(why) = self.rate.admit(bytes.len(), Instant::now()) {
             self.fail(close_code::POLICY_VIOLATION, format!("flood: {why}"));
+            return Next::Stop;
+        }
+        let before_join = self.state.limits().max_handshake_frame_bytes;
+        if self.handshake.peer().is_none() && bytes.len() > before_join {
+            self.fail(close_code::MESSAGE_TOO_BIG, format!("a frame before \"join\" may be at most {before_join} bytes"));
             return Next::Stop;
         }
         let message = match Message::decode(&bytes) {
@@ -241,6 +300,14 @@ impl Reader {
         let (Some(id), Some(peer)) = (message.document().copied(), self.handshake.peer().cloned()) else {
             return Next::Continue;
         };
+        let max_ephemeral = self.state.limits().max_ephemeral_bytes;
+        if let Message::Ephemeral { data, .. } = &message {
+            if data.len() > max_ephemeral {
+                // Every peer of the document would get a copy.
+                self.fail(close_code::POLICY_VIOLATION, format!("an ephemeral message may carry at most {max_ephemeral} bytes"));
+                return Next::Stop;
+            }
+        }
         if !self.documents.contains(&id) {
             let max = self.state.limits().documents_per_connection;
             if self.documents.len() >= max {
@@ -250,7 +317,10 @@ impl Reader {
             self.documents.insert(id);
         }
         let from = Subscriber { peer, link: self.link.clone() };
-        document::deliver(&self.state, id, Command::FromPeer { from, message }).await;
+        if let Err(full) = document::deliver(&self.state, id, Command::FromPeer { from, message }).await {
+            self.link.fail(self.state.me(), self.handshake.peer(), close_code::TRY_AGAIN_LATER, full.to_string());
+            return Next::Stop;
+        }
         Next::Continue
     }
 
@@ -261,7 +331,7 @@ impl Reader {
 
 async fn write_loop(
     mut sink: SplitSink<WebSocket, WsMessage>,
-    mut out: mpsc::Receiver<Bytes>,
+    mut out: mpsc::Receiver<Outgoing>,
     mut close_rx: watch::Receiver<Option<CloseRequest>>,
     link: Arc<Link>,
     write_timeout: std::time::Duration,
@@ -272,11 +342,18 @@ async fn write_loop(
             _ = close_rx.wait_for(Option::is_some) => break,
             frame = out.recv() => frame,
         };
-        let Some(frame) = frame else { break };
+        let message = match frame {
+            None => break,
+            Some(Outgoing::Frame(frame)) => {
+                link.written(frame.len());
+                WsMessage::Binary(frame)
+            }
+            Some(Outgoing::Ping) => WsMessage::Ping(Bytes::new()),
+        };
         let sent = tokio::select! {
             biased;
             _ = close_rx.wait_for(Option::is_some) => break,
-            sent = timeout(write_timeout, sink.send(WsMessage::Binary(frame))) => sent,
+            sent = timeout(write_timeout, sink.send(message)) => sent,
         };
         match sent {
             Ok(Ok(())) => {}
@@ -298,8 +375,10 @@ async fn write_loop(
     let Some(request) = request else { return };
     let closing = async {
         if request.flush {
-            while let Ok(frame) = out.try_recv() {
-                sink.send(WsMessage::Binary(frame)).await?;
+            while let Ok(queued) = out.try_recv() {
+                if let Outgoing::Frame(frame) = queued {
+                    sink.send(WsMessage::Binary(frame)).await?;
+                }
             }
         }
         let reason = truncate_reason(&request.reason);
@@ -329,7 +408,7 @@ mod tests {
     fn a_full_outgoing_queue_closes_that_connection_instead_of_waiting() {
         let (out, _rx) = mpsc::channel(1);
         let (close, close_rx) = watch::channel(None);
-        let link = Link { id: 7, out, close };
+        let link = Link::new(7, out, close, 1 << 20);
         link.send(vec![1]);
         assert!(close_rx.borrow().is_none(), "one frame fits");
         link.send(vec![2]);
@@ -339,10 +418,32 @@ mod tests {
     }
 
     #[test]
+    fn a_queue_over_its_bytes_closes_that_connection() {
+        let (out, _rx) = mpsc::channel(100);
+        let (close, close_rx) = watch::channel(None);
+        let link = Link::new(9, out, close, 1000);
+        link.send(vec![0; 600]);
+        assert!(close_rx.borrow().is_none(), "600 of 1000 bytes fit");
+        link.send(vec![0; 600]);
+        let request = close_rx.borrow().clone().expect("1200 bytes waiting close the connection");
+        assert_eq!(request.code, close_code::TRY_AGAIN_LATER);
+        assert!(request.reason.contains("1000 bytes"), "{}", request.reason);
+    }
+
+    #[test]
+    fn one_frame_larger_than_the_byte_bound_still_goes_to_a_reader_that_keeps_up() {
+        let (out, _rx) = mpsc::channel(100);
+        let (close, close_rx) = watch::channel(None);
+        let link = Link::new(10, out, close, 1000);
+        link.send(vec![0; 5000]);
+        assert!(close_rx.borrow().is_none(), "an empty queue takes one big frame");
+    }
+
+    #[test]
     fn the_first_close_request_wins() {
         let (out, _rx) = mpsc::channel(4);
         let (close, close_rx) = watch::channel(None);
-        let link = Link { id: 8, out, close };
+        let link = Link::new(8, out, close, 1 << 20);
         link.close(CloseRequest { code: close_code::POLICY_VIOLATION, reason: "flood".into(), flush: true });
         link.close(CloseRequest { code: close_code::NORMAL, reason: "ended".into(), flush: false });
         assert_eq!(close_rx.borrow().as_ref().map(|r| r.code), Some(close_code::POLICY_VIOLATION));

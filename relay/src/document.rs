@@ -38,9 +38,14 @@ pub enum Command {
     PeerGone { peer: PeerId, connection: u64 },
 }
 
+/// The relay holds as many documents in memory as it may (`Limits::max_loaded_documents`).
+#[derive(Debug, thiserror::Error)]
+#[error("the relay has {0} documents open, as many as it may; try again later")]
+pub struct TooManyDocuments(pub usize);
+
 /// Hands `command` to the document's actor, starting the actor if the document is not loaded.
 /// Waits if the actor's inbox is full (back-pressure on the sending connection only).
-pub async fn deliver(state: &AppState, id: DocumentId, mut command: Command) {
+pub async fn deliver(state: &AppState, id: DocumentId, mut command: Command) -> Result<(), TooManyDocuments> {
     // A second try covers an actor that ended (shutdown, panic) after we took its sender.
     for _ in 0..2 {
         let sender = {
@@ -48,6 +53,10 @@ pub async fn deliver(state: &AppState, id: DocumentId, mut command: Command) {
             match registry.get(&id) {
                 Some(sender) => sender.clone(),
                 None => {
+                    let max = state.limits().max_loaded_documents;
+                    if registry.len() >= max {
+                        return Err(TooManyDocuments(max));
+                    }
                     let (tx, rx) = mpsc::channel(state.limits().document_inbox);
                     registry.insert(id, tx.clone());
                     let actor = Actor::new(state.clone(), id);
@@ -57,7 +66,7 @@ pub async fn deliver(state: &AppState, id: DocumentId, mut command: Command) {
             }
         };
         match sender.send(command).await {
-            Ok(()) => return,
+            Ok(()) => return Ok(()),
             Err(mpsc::error::SendError(back)) => {
                 command = back;
                 let mut registry = state.registry();
@@ -68,6 +77,7 @@ pub async fn deliver(state: &AppState, id: DocumentId, mut command: Command) {
         }
     }
     tracing::warn!(document = %id, "a message for this document was dropped: its actor is not running");
+    Ok(())
 }
 
 /// Hands `command` to the document's actor if the document is loaded (a document that left

@@ -93,6 +93,17 @@ struct Inner {
     tasks: TaskTracker,
     shutdown: watch::Sender<bool>,
     next_connection: std::sync::atomic::AtomicU64,
+    /// WebSocket connections open now.
+    connections: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+/// Counts one open connection for as long as it lives.
+pub struct ConnectionCount(Arc<std::sync::atomic::AtomicUsize>);
+
+impl Drop for ConnectionCount {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl AppState {
@@ -116,6 +127,7 @@ impl AppState {
                 tasks: TaskTracker::new(),
                 shutdown: watch::channel(false).0,
                 next_connection: std::sync::atomic::AtomicU64::new(1),
+                connections: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
             }),
         })
     }
@@ -145,6 +157,16 @@ impl AppState {
         // A panic while holding this lock cannot leave the map half-changed (single inserts and
         // removes), so a poisoned lock is still usable.
         self.inner.registry.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// How many WebSocket connections are open now.
+    pub fn open_connections(&self) -> usize {
+        self.inner.connections.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn count_connection(&self) -> ConnectionCount {
+        self.inner.connections.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        ConnectionCount(self.inner.connections.clone())
     }
 
     fn next_connection_id(&self) -> u64 {
@@ -188,6 +210,12 @@ const SOCKET_WRITE_BUFFER_BYTES: usize = 8 * 1024;
 async fn sync_socket(State(state): State<AppState>, ws: WebSocketUpgrade) -> Response {
     if state.is_shutting_down() {
         return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "the relay is shutting down").into_response();
+    }
+    let most = state.limits().max_connections;
+    if state.open_connections() >= most {
+        tracing::warn!("refused a connection: {most} are open, the most allowed");
+        let why = format!("the relay has {most} connections open, as many as it takes; try again later");
+        return (axum::http::StatusCode::SERVICE_UNAVAILABLE, why).into_response();
     }
     let max = state.limits().max_frame_bytes;
     ws.max_message_size(max)

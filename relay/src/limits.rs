@@ -10,8 +10,22 @@ use radslag_protocol::wire::MAX_FRAME_BYTES;
 pub struct Limits {
     /// Largest WebSocket message (and frame) accepted; bigger closes with 1009.
     pub max_frame_bytes: usize,
+    /// Largest frame before `join`: a stranger gets no more memory than a handshake needs.
+    pub max_handshake_frame_bytes: usize,
+    /// Largest `ephemeral` payload (presence); it is copied to every peer of the document.
+    pub max_ephemeral_bytes: usize,
     /// Frames waiting to be written to one connection; a full queue closes that connection.
     pub outgoing_queue: usize,
+    /// Bytes waiting to be written to one connection; more closes that connection.
+    pub outgoing_queue_bytes: usize,
+    /// Open WebSocket connections, all together; more are answered 503.
+    pub max_connections: usize,
+    /// Documents in memory, all together; a message for one more is refused until some leave.
+    pub max_loaded_documents: usize,
+    /// A joined connection that has sent nothing for this long is pinged...
+    pub ping_after: std::time::Duration,
+    /// ...and closed if it still sends nothing (not even the pong) for this long after.
+    pub pong_timeout: std::time::Duration,
     /// Commands waiting for one document's actor; senders wait (back-pressure on that peer).
     pub document_inbox: usize,
     /// Sustained messages per second one connection may send, and the burst above it.
@@ -36,13 +50,21 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_frame_bytes: MAX_FRAME_BYTES,
+            max_handshake_frame_bytes: 4 * 1024,
+            max_ephemeral_bytes: 2 * 1024,
             outgoing_queue: 1024,
+            // One largest frame and then some: a first sync of a big document still fits.
+            outgoing_queue_bytes: 2 * MAX_FRAME_BYTES,
+            max_connections: 10_000,
+            max_loaded_documents: 20_000,
+            ping_after: Duration::from_secs(60),
+            pong_timeout: Duration::from_secs(30),
             document_inbox: 256,
             messages_per_second: 1000.0,
             message_burst: 5000.0,
             bytes_per_second: 8.0 * 1024.0 * 1024.0,
             byte_burst: 2.0 * MAX_FRAME_BYTES as f64,
-            documents_per_connection: 10_000,
+            documents_per_connection: 2_000,
             handshake_timeout: Duration::from_secs(10),
             idle_unload: Duration::from_secs(60),
             write_retry: Duration::from_secs(1),

@@ -217,3 +217,25 @@ async fn a_flood_closes_the_sender() {
     let ending = only_the_offender_is_closed(Offence::Flood { frames: 50_000 }).await;
     assert_closed(&ending, CloseCode::Policy, "flood");
 }
+
+#[tokio::test]
+async fn a_large_frame_before_join_closes_the_sender() {
+    // A stranger who has not joined gets no more than a handshake needs.
+    let ending = only_the_offender_is_closed(Offence::Frames { join_first: false, frames: vec![WsMessage::Binary(vec![0xa0; 8 * 1024].into())] }).await;
+    assert_closed(&ending, CloseCode::Size, "before \"join\"");
+}
+
+#[tokio::test]
+async fn an_ephemeral_message_larger_than_presence_needs_closes_the_sender() {
+    // It would be copied to every member of the document.
+    let ephemeral = Message::Ephemeral {
+        sender: PeerId::new("offender").expect("peer"),
+        target: PeerId::new(radslag_relay::RELAY_PEER_ID).expect("peer"),
+        document: DocumentId::from_bytes([5; 16]),
+        count: 1,
+        session: "s".into(),
+        data: vec![7; 64 * 1024],
+    };
+    let ending = only_the_offender_is_closed(Offence::Frames { join_first: true, frames: vec![WsMessage::Binary(ephemeral.encode().into())] }).await;
+    assert_closed(&ending, CloseCode::Policy, "ephemeral");
+}
