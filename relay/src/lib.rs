@@ -38,7 +38,6 @@ use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::serve::ListenerExt;
 use axum::Router;
 use radslag_protocol::storage::StorageError;
 use radslag_protocol::wire::PeerMetadata;
@@ -230,22 +229,66 @@ async fn sync_socket(State(state): State<AppState>, ws: WebSocketUpgrade) -> Res
 
 /// Serves `state` on `listener` (with `TCP_NODELAY` on every accepted socket) until `shutdown`
 /// completes, then closes connections and waits for every document to be saved.
+///
+/// Each HTTP connection is served by hyper directly (as axum::serve would) so that reading the
+/// request headers has a deadline: a client that never finishes them is dropped.
 pub async fn serve(listener: TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), RelayError> {
-    let listener = listener.tap_io(|tcp| {
+    let router = app(state.clone());
+    let http = TaskTracker::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = &mut shutdown => break,
+        };
+        let tcp = match accepted {
+            Ok((tcp, _)) => tcp,
+            Err(e) => {
+                // Out of file descriptors, say: wait instead of spinning, as axum does.
+                tracing::warn!("could not accept a connection: {e}");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                continue;
+            }
+        };
         if let Err(e) = tcp.set_nodelay(true) {
             tracing::warn!("could not set TCP_NODELAY on an accepted socket: {e}");
         }
-    });
-    let signal_state = state.clone();
-    let result = axum::serve(listener, app(state.clone()))
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            tracing::info!("shutting down: closing connections and saving documents");
-            signal_state.begin_shutdown();
-        })
-        .await;
-    // If serving failed, the connections and actors must still stop and save.
+        http.spawn(serve_http(tcp, router.clone(), state.clone()));
+    }
+    tracing::info!("shutting down: closing connections and saving documents");
     state.begin_shutdown();
+    http.close();
     state.wait_for_tasks().await;
-    result.map_err(RelayError::Serve)
+    // Connections still reading headers or finishing a response get a moment, not forever.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), http.wait()).await;
+    Ok(())
+}
+
+/// One HTTP connection: requests (and a WebSocket upgrade) until it ends or the relay stops.
+async fn serve_http(tcp: tokio::net::TcpStream, router: Router, state: AppState) {
+    use tower::Service;
+    let service = hyper::service::service_fn(move |request: axum::http::Request<hyper::body::Incoming>| {
+        let mut router = router.clone();
+        async move { router.call(request.map(axum::body::Body::new)).await }
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(state.limits().header_read_timeout);
+    let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(tcp), service).with_upgrades();
+    let mut connection = std::pin::pin!(connection);
+    let mut stopping = state.shutdown_signal();
+    let mut told = false;
+    loop {
+        tokio::select! {
+            result = connection.as_mut() => {
+                if let Err(e) = result {
+                    tracing::debug!("an HTTP connection ended with an error: {e}");
+                }
+                return;
+            }
+            _ = stopping.wait_for(|stop| *stop), if !told => {
+                told = true;
+                connection.as_mut().graceful_shutdown();
+            }
+        }
+    }
 }

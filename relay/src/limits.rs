@@ -36,6 +36,8 @@ pub struct Limits {
     pub byte_burst: f64,
     /// Documents one connection may have open at once.
     pub documents_per_connection: usize,
+    /// An HTTP connection that has not sent its request headers by then is closed.
+    pub header_read_timeout: Duration,
     /// A connection that has not sent `join` by then is closed.
     pub handshake_timeout: Duration,
     /// A document with no peers and nothing unsaved leaves memory after this long.
@@ -65,6 +67,7 @@ impl Default for Limits {
             bytes_per_second: 8.0 * 1024.0 * 1024.0,
             byte_burst: 2.0 * MAX_FRAME_BYTES as f64,
             documents_per_connection: 2_000,
+            header_read_timeout: Duration::from_secs(10),
             handshake_timeout: Duration::from_secs(10),
             idle_unload: Duration::from_secs(60),
             write_retry: Duration::from_secs(1),
