@@ -51,7 +51,15 @@ pub enum DecodeError {
     BadField { field: &'static str, expected: &'static str },
     #[error(transparent)]
     BadId(#[from] IdError),
+    #[error("message shape refused: {0}")]
+    Shape(&'static str),
 }
+
+/// Most CBOR items (values at any depth) one message may hold. A real message has about a
+/// dozen; the bound keeps a frame of millions of one-byte items from becoming far more memory.
+pub const MAX_ITEMS: usize = 1024;
+/// Deepest nesting accepted; real messages nest two levels (the peer metadata).
+const MAX_DEPTH: usize = 8;
 
 impl Message {
     pub fn type_name(&self) -> &str {
@@ -136,9 +144,12 @@ impl Message {
         if bytes.len() > MAX_FRAME_BYTES {
             return Err(DecodeError::TooLarge(bytes.len()));
         }
-        // Nesting is bounded by ciborium's recursion limit; sizes by the frame limit above.
+        // Items and nesting are counted before anything is allocated for them.
+        check_shape(bytes)?;
         let value: Value = ciborium::from_reader(bytes).map_err(|e| DecodeError::NotCbor(e.to_string()))?;
-        let Value::Map(map) = value else { return Err(DecodeError::NotAMap) };
+        let Value::Map(mut map) = value else { return Err(DecodeError::NotAMap) };
+        // The payload is moved out, not copied: a large frame is held once.
+        let data = map.iter_mut().find(|(k, _)| k.as_text() == Some("data")).map(|(_, v)| std::mem::replace(v, Value::Null));
         let fields = Fields(&map);
         let kind = fields.text("type").map_err(|_| DecodeError::NoType)?;
         Ok(match kind {
@@ -160,7 +171,7 @@ impl Message {
             "leave" => Message::Leave { sender: fields.peer("senderId")? },
             "request" | "sync" => {
                 let (sender, target, document, data) =
-                    (fields.peer("senderId")?, fields.peer("targetId")?, fields.document()?, fields.bytes("data")?);
+                    (fields.peer("senderId")?, fields.peer("targetId")?, fields.document()?, owned_bytes(data, "data")?);
                 if kind == "sync" {
                     Message::Sync { sender, target, document, data }
                 } else {
@@ -178,7 +189,7 @@ impl Message {
                 document: fields.document()?,
                 count: fields.uint("count")?,
                 session: fields.text("sessionId")?.to_string(),
-                data: fields.bytes("data")?,
+                data: owned_bytes(data, "data")?,
             },
             "error" => Message::Error {
                 sender: fields.get("senderId").and_then(Value::as_text).map(PeerId::new).transpose()?,
@@ -203,6 +214,116 @@ fn encode_metadata(m: &PeerMetadata) -> Value {
     Value::Map(map)
 }
 
+/// A byte-string field taken out of the message.
+fn owned_bytes(value: Option<Value>, field: &'static str) -> Result<Vec<u8>, DecodeError> {
+    match value {
+        Some(Value::Bytes(b)) => Ok(b),
+        // A Uint8Array tagged by an encoder that tags typed arrays (tag 64).
+        Some(Value::Tag(64, inner)) => match *inner {
+            Value::Bytes(b) => Ok(b),
+            _ => Err(DecodeError::BadField { field, expected: "byte string" }),
+        },
+        _ => Err(DecodeError::BadField { field, expected: "byte string" }),
+    }
+}
+
+/// Walks the CBOR item headers of `bytes` without allocating: at most [`MAX_ITEMS`] items,
+/// [`MAX_DEPTH`] levels, and every declared length within the frame.
+fn check_shape(bytes: &[u8]) -> Result<(), DecodeError> {
+    let mut scan = Shape { rest: bytes, items: 0 };
+    scan.item(0)?;
+    Ok(())
+}
+
+struct Shape<'a> {
+    rest: &'a [u8],
+    items: usize,
+}
+
+/// What one item header said.
+enum Head {
+    /// Major type and its argument (a length, count or value).
+    Definite(u8, u64),
+    /// Major type of an indefinite-length string, array or map.
+    Indefinite(u8),
+    Break,
+}
+
+impl Shape<'_> {
+    fn truncated() -> DecodeError {
+        DecodeError::NotCbor("the frame ends inside an item".into())
+    }
+
+    fn head(&mut self) -> Result<Head, DecodeError> {
+        let (&first, rest) = self.rest.split_first().ok_or_else(Self::truncated)?;
+        self.rest = rest;
+        let (major, info) = (first >> 5, first & 0x1f);
+        let width = match info {
+            0..=23 => return Ok(Head::Definite(major, u64::from(info))),
+            24 => 1,
+            25 => 2,
+            26 => 4,
+            27 => 8,
+            31 if major == 7 => return Ok(Head::Break),
+            31 if (2..=5).contains(&major) => return Ok(Head::Indefinite(major)),
+            _ => return Err(DecodeError::NotCbor(format!("reserved item header 0x{first:02x}"))),
+        };
+        if self.rest.len() < width {
+            return Err(Self::truncated());
+        }
+        let (arg, rest) = self.rest.split_at(width);
+        self.rest = rest;
+        Ok(Head::Definite(major, arg.iter().fold(0u64, |n, &b| (n << 8) | u64::from(b))))
+    }
+
+    fn skip(&mut self, len: u64) -> Result<(), DecodeError> {
+        let len = usize::try_from(len).map_err(|_| Self::truncated())?;
+        if self.rest.len() < len {
+            return Err(Self::truncated());
+        }
+        self.rest = &self.rest[len..];
+        Ok(())
+    }
+
+    /// One item and everything inside it; `Ok(false)` for a break (end of an indefinite item).
+    fn item(&mut self, depth: usize) -> Result<bool, DecodeError> {
+        self.items += 1;
+        if self.items > MAX_ITEMS {
+            return Err(DecodeError::Shape("more items than a message has"));
+        }
+        if depth > MAX_DEPTH {
+            return Err(DecodeError::Shape("nested deeper than a message is"));
+        }
+        match self.head()? {
+            Head::Break => return Ok(false),
+            Head::Definite(0 | 1 | 7, _) => {}
+            Head::Definite(2 | 3, len) => self.skip(len)?,
+            Head::Definite(4, n) => {
+                for _ in 0..n {
+                    self.item_not_break(depth + 1)?;
+                }
+            }
+            Head::Definite(5, n) => {
+                for _ in 0..n.saturating_mul(2) {
+                    self.item_not_break(depth + 1)?;
+                }
+            }
+            Head::Definite(6, _) => self.item_not_break(depth + 1)?,
+            Head::Definite(..) => return Err(DecodeError::NotCbor("unknown major type".into())),
+            Head::Indefinite(_) => while self.item(depth + 1)? {},
+        }
+        Ok(true)
+    }
+
+    fn item_not_break(&mut self, depth: usize) -> Result<(), DecodeError> {
+        if self.item(depth)? {
+            Ok(())
+        } else {
+            Err(DecodeError::NotCbor("a break where an item belongs".into()))
+        }
+    }
+}
+
 struct Fields<'a>(&'a [(Value, Value)]);
 
 impl<'a> Fields<'a> {
@@ -225,17 +346,6 @@ impl<'a> Fields<'a> {
             // cbor-x writes whole numbers above 2^32 as floats at times.
             Some(Value::Float(f)) if *f >= 0.0 && f.fract() == 0.0 && *f < u64::MAX as f64 => Ok(*f as u64),
             _ => Err(bad),
-        }
-    }
-    fn bytes(&self, field: &'static str) -> Result<Vec<u8>, DecodeError> {
-        match self.get(field) {
-            Some(Value::Bytes(b)) => Ok(b.clone()),
-            // A Uint8Array tagged by an encoder that tags typed arrays (tag 64).
-            Some(Value::Tag(64, inner)) => match inner.as_ref() {
-                Value::Bytes(b) => Ok(b.clone()),
-                _ => Err(DecodeError::BadField { field, expected: "byte string" }),
-            },
-            _ => Err(DecodeError::BadField { field, expected: "byte string" }),
         }
     }
     fn metadata(&self) -> Result<PeerMetadata, DecodeError> {
@@ -291,6 +401,27 @@ mod tests {
         let mut bytes = Vec::new();
         ciborium::into_writer(&value, &mut bytes).expect("encode");
         assert_eq!(Message::decode(&bytes), Err(DecodeError::BadField { field: "senderId", expected: "text" }));
+    }
+
+    #[test]
+    fn a_frame_of_many_tiny_items_is_refused_before_it_is_built() {
+        // A map whose "data" is an array of 100 000 zeros: 100 KB of frame, far more as values.
+        let mut bytes = vec![0xa2, 0x64];
+        bytes.extend(b"type");
+        bytes.extend([0x64]);
+        bytes.extend(b"sync");
+        bytes.extend([0x64]);
+        bytes.extend(b"data");
+        bytes.extend([0x9a, 0x00, 0x01, 0x86, 0xa0]);
+        bytes.extend(std::iter::repeat_n(0u8, 100_000));
+        assert_eq!(Message::decode(&bytes), Err(DecodeError::Shape("more items than a message has")));
+    }
+
+    #[test]
+    fn declared_lengths_past_the_frame_are_refused() {
+        // A byte string claiming 2^63 bytes.
+        let bytes = [0xa1, 0x41, 0x78, 0x5b, 0x80, 0, 0, 0, 0, 0, 0, 0];
+        assert!(matches!(Message::decode(&bytes), Err(DecodeError::NotCbor(_))));
     }
 
     #[test]
