@@ -244,8 +244,8 @@ struct Shape<'a> {
 enum Head {
     /// Major type and its argument (a length, count or value).
     Definite(u8, u64),
-    /// Major type of an indefinite-length string, array or map.
-    Indefinite(u8),
+    /// An indefinite-length string, array or map: items follow until a break.
+    Indefinite,
     Break,
 }
 
@@ -265,7 +265,7 @@ impl Shape<'_> {
             26 => 4,
             27 => 8,
             31 if major == 7 => return Ok(Head::Break),
-            31 if (2..=5).contains(&major) => return Ok(Head::Indefinite(major)),
+            31 if (2..=5).contains(&major) => return Ok(Head::Indefinite),
             _ => return Err(DecodeError::NotCbor(format!("reserved item header 0x{first:02x}"))),
         };
         if self.rest.len() < width {
@@ -310,7 +310,7 @@ impl Shape<'_> {
             }
             Head::Definite(6, _) => self.item_not_break(depth + 1)?,
             Head::Definite(..) => return Err(DecodeError::NotCbor("unknown major type".into())),
-            Head::Indefinite(_) => while self.item(depth + 1)? {},
+            Head::Indefinite => while self.item(depth + 1)? {},
         }
         Ok(true)
     }

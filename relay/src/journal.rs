@@ -50,9 +50,15 @@ impl Journal {
     /// Replays what a crash left in the journal into `disk`, then starts the writer thread.
     pub fn start(disk: Arc<DiskStore>) -> Result<Journal, StorageError> {
         let dir = disk.root().join(JOURNAL_DIR);
-        let replayed = replay(&disk, &dir)?;
-        if replayed > 0 {
-            tracing::info!("replayed {replayed} journalled write(s) from before the last stop");
+        match replay(&disk, &dir) {
+            Ok(0) => {}
+            Ok(replayed) => tracing::info!("replayed {replayed} journalled write(s) from before the last stop"),
+            // A full disk, say. Serving what is on disk beats a service manager's restart loop;
+            // the segments stay where they are and are replayed at the next start.
+            Err(e) => tracing::error!(
+                "could not replay the journal in {} ({e}); serving the documents as they are on disk until the next start replays it",
+                dir.display()
+            ),
         }
         let writer = Writer::open(disk, dir)?;
         let (requests, inbox) = mpsc::channel();
@@ -87,7 +93,8 @@ struct Writer {
     disk: Arc<DiskStore>,
     dir: PathBuf,
     next_seq: u64,
-    segment: Segment,
+    /// `None` while no segment could be created (a full disk): each commit tries again.
+    segment: Option<Segment>,
     checkpoints: mpsc::Sender<PathBuf>,
     health: WriteHealth,
 }
@@ -126,7 +133,13 @@ impl Writer {
             .map_err(|e| StorageError::other(format!("could not start the checkpoint thread: {e}")))?;
         // Numbers go on from any segment still there, so a name is never reused.
         let first = last_segment_number(&dir) + 1;
-        let segment = new_segment(&dir, first)?;
+        let segment = match new_segment(&dir, first) {
+            Ok(segment) => Some(segment),
+            Err(e) => {
+                tracing::error!("could not start a journal segment ({e}); changes are refused until one can be written");
+                None
+            }
+        };
         Ok(Writer { disk, dir, next_seq: first + 1, segment, checkpoints, health: WriteHealth::default() })
     }
 
@@ -141,10 +154,10 @@ impl Writer {
                 }
             }
             self.commit(batch);
-            if self.segment.broken
-                || self.segment.bytes >= SEGMENT_MAX_BYTES
-                || (self.segment.bytes > 0 && self.segment.opened.elapsed() >= SEGMENT_MAX_AGE)
-            {
+            let due = self.segment.as_ref().is_some_and(|s| {
+                s.broken || s.bytes >= SEGMENT_MAX_BYTES || (s.bytes > 0 && s.opened.elapsed() >= SEGMENT_MAX_AGE)
+            });
+            if due {
                 self.rotate();
             }
         }
@@ -167,35 +180,41 @@ impl Writer {
         if accepted.is_empty() {
             return;
         }
-        if self.segment.broken {
+        if self.segment.as_ref().is_none_or(|s| s.broken) {
             self.rotate();
         }
-        if self.segment.broken {
+        let Some(segment) = self.segment.as_mut().filter(|s| !s.broken) else {
             // Records after a torn one would never be replayed: refuse rather than lose them.
             let refused = StorageError::other(format!(
-                "the journal could not start a new segment after a failed write in {}; the change was not stored",
-                self.segment.path.display()
+                "the journal could not start a new segment in {}; the change was not stored",
+                self.dir.display()
             ));
+            if let Some(line) = self.health.record(&Err(refused.clone())) {
+                tracing::error!("{line}");
+            }
             for request in accepted {
                 let _ = request.done.send(Err(refused.clone()));
             }
             return;
+        };
+        let appended = segment.file.write_all(&buf).and_then(|()| segment.file.sync_data());
+        let appended = appended.map_err(|e| io_error(&format!("could not write the journal {}", segment.path.display()), e));
+        if appended.is_err() {
+            segment.broken = true;
+        } else {
+            segment.bytes += buf.len() as u64;
         }
-        let appended = self.segment.file.write_all(&buf).and_then(|()| self.segment.file.sync_data());
-        let appended = appended.map_err(|e| io_error(&format!("could not write the journal {}", self.segment.path.display()), e));
         match self.health.record(&appended) {
             Some(line) if appended.is_err() => tracing::error!("{line}"),
             Some(line) => tracing::info!("{line}"),
             None => {}
         }
         if let Err(failed) = appended {
-            self.segment.broken = true;
             for request in accepted {
                 let _ = request.done.send(Err(failed.clone()));
             }
             return;
         }
-        self.segment.bytes += buf.len() as u64;
         // Durable now; the chunk files are for reading and become durable at the checkpoint.
         for request in accepted {
             let result = self.disk.put_unsynced(&request.key, &request.data);
@@ -206,7 +225,7 @@ impl Writer {
     /// Starts a new segment and hands the old one to the checkpointer. If no new segment can be
     /// opened, the old one stays in use (or, if broken, the next commit tries again).
     fn rotate(&mut self) {
-        if self.segment.bytes == 0 && !self.segment.broken {
+        if self.segment.as_ref().is_some_and(|s| s.bytes == 0 && !s.broken) {
             return;
         }
         let seq = self.next_seq;
@@ -214,10 +233,12 @@ impl Writer {
         self.next_seq += 1;
         match new_segment(&self.dir, seq) {
             Ok(segment) => {
-                let old = std::mem::replace(&mut self.segment, segment);
-                let _ = self.checkpoints.send(old.path);
+                if let Some(old) = self.segment.replace(segment) {
+                    let _ = self.checkpoints.send(old.path);
+                }
             }
-            Err(e) => tracing::error!("could not start a new journal segment: {e}"),
+            // Logged by the commit that finds no segment to write to, once per outage.
+            Err(e) => tracing::debug!("could not start a new journal segment: {e}"),
         }
     }
 }

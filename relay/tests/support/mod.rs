@@ -112,7 +112,14 @@ impl RelayProcess {
 
     /// The relay binary at `bin` (e.g. the release build), on a free port.
     pub fn start_binary(bin: &Path, data: &Path) -> RelayProcess {
-        let mut child = Command::new(bin)
+        Self::start_prepared(bin, data, |_| {})
+    }
+
+    /// As [`RelayProcess::start_binary`], with `prepare` applied to the command first.
+    pub fn start_prepared(bin: &Path, data: &Path, prepare: impl FnOnce(&mut Command)) -> RelayProcess {
+        let mut command = Command::new(bin);
+        prepare(&mut command);
+        let mut child = command
             .args(["--listen", "127.0.0.1:0", "--data"])
             .arg(data)
             .env("RUST_LOG", "info")
