@@ -14,6 +14,10 @@
 //! - `connections`: C connections, each creating and syncing its own document; the time until
 //!   every one of them is saved on the server (the server confirmed all its heads).
 //!
+//! `--flood-per-s F` adds, to `editors`, one hostile client that joins and sends F junk frames
+//! a second for as long as the editors write, reconnecting whenever it is closed: the editors'
+//! latency then shows what one flooding client costs everyone else.
+//!
 //! The last line on stdout is one JSON object with the figures; progress goes to stderr.
 
 use std::collections::hash_map::RandomState;
@@ -59,6 +63,9 @@ struct Args {
     /// Seconds the set-up (connecting, creating, finding) may take; `connections` is all set-up.
     #[arg(long, default_value_t = 60)]
     setup_timeout_s: u64,
+    /// `editors`: frames per second one flooding client sends meanwhile (0: none).
+    #[arg(long, default_value_t = 0)]
+    flood_per_s: u64,
     /// Seconds after writing stops for changes still on their way.
     #[arg(long, default_value_t = 5)]
     drain_s: u64,
@@ -605,8 +612,66 @@ async fn editors(args: &Args) -> String {
             drain_end: epoch,
         })
         .collect();
+    let flood = (args.flood_per_s > 0).then(|| {
+        let stop = Arc::new(AtomicBool::new(false));
+        let sent = Arc::new(AtomicU64::new(0));
+        let closed = Arc::new(AtomicU64::new(0));
+        let task = tokio::spawn(flood(args.url.clone(), args.flood_per_s, stop.clone(), sent.clone(), closed.clone()));
+        (stop, sent, closed, task)
+    });
     let report = run_writers(args, "editor", writers, ledger, epoch).await;
-    latency_json("editors", &report, args.duration_s, &format!(",\"interval_ms\":{interval_ms}"))
+    let mut extra = format!(",\"interval_ms\":{interval_ms}");
+    if let Some((stop, sent, closed, task)) = flood {
+        stop.store(true, Ordering::Relaxed);
+        let _ = task.await;
+        extra += &format!(
+            ",\"flood_per_s\":{},\"flood_frames\":{},\"flood_closed\":{}",
+            args.flood_per_s,
+            sent.load(Ordering::Relaxed),
+            closed.load(Ordering::Relaxed)
+        );
+    }
+    latency_json("editors", &report, args.duration_s, &extra)
+}
+
+/// One hostile client: joins, then sends `per_s` frames of an unknown message type a second
+/// (tolerated by the protocol, so only the server's rate limit stops it), reconnecting when
+/// closed, until `stop`.
+async fn flood(url: String, per_s: u64, stop: Arc<AtomicBool>, sent: Arc<AtomicU64>, closed: Arc<AtomicU64>) {
+    let peer = PeerId::new("flooder").expect("a valid peer id");
+    let join = radslag_protocol::Message::Join { sender: peer, metadata: Default::default(), supported_versions: vec!["1".into()] }.encode();
+    let junk = radslag_protocol::Message::Other { kind: "chatter".into() };
+    let mut frame = Vec::new();
+    // `Other` has no encoding of its own: a map with only a type, as a newer peer might send.
+    ciborium::into_writer(&ciborium::Value::Map(vec![(ciborium::Value::Text("type".into()), ciborium::Value::Text(junk.type_name().into()))]), &mut frame)
+        .expect("CBOR to a Vec");
+    let batch = (per_s / 100).max(1);
+    while !stop.load(Ordering::Relaxed) {
+        let Ok((ws, _)) = tokio_tungstenite::connect_async(url.as_str()).await else {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            continue;
+        };
+        let (mut sink, mut stream) = ws.split();
+        // Read (and drop) whatever the server says, so its pings and close are seen.
+        let reader = tokio::spawn(async move { while let Some(Ok(_)) = stream.next().await {} });
+        if sink.send(WsMessage::Binary(join.clone().into())).await.is_err() {
+            continue;
+        }
+        let mut tick = tokio::time::interval(Duration::from_millis(10));
+        'sending: while !stop.load(Ordering::Relaxed) {
+            tick.tick().await;
+            for _ in 0..batch {
+                if sink.send(WsMessage::Binary(frame.clone().into())).await.is_err() || reader.is_finished() {
+                    break 'sending;
+                }
+                sent.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        reader.abort();
+        if !stop.load(Ordering::Relaxed) {
+            closed.fetch_add(1, Ordering::Relaxed);
+        }
+    }
 }
 
 async fn pairs(args: &Args) -> String {

@@ -5,7 +5,8 @@
 //   RELAY_BIN=target/relay/radslag-relay LOAD_BIN=target/relay/examples/load \
 //   APP_DIST=dist node tests/bench/run.mjs
 //
-// Environment: BENCH_ONLY=relay|app runs one half; BENCH_DURATION_S (default 10) sets how long
+// Environment: BENCH_ONLY=relay|app runs one half; BENCH_SCENARIOS=quiet10,flood10 runs only
+// those relay scenarios; BENCH_DURATION_S (default 10) sets how long
 // the writing scenarios write.
 import { spawn } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
@@ -154,6 +155,28 @@ const SCENARIOS = [
     aim: "≤ 5 / ≤ 20 ms",
   },
   {
+    key: "quiet10",
+    scenario: "editors",
+    label: "10 editors, one document, quiet: p50 / p99",
+    args: ["--editors", "10", "--duration-s", String(DURATION_S)],
+    limitMs: (60 + DURATION_S + 15) * 1000,
+    show: f => `${ms(f.p50_ms)} / ${ms(f.p99_ms)} ms` + (f.undelivered ? `, ${f.undelivered} undelivered` : ""),
+    aim: "",
+  },
+  {
+    key: "flood10",
+    scenario: "editors",
+    label: "the same while one client floods 10 000 frames/s: p50 / p99",
+    args: ["--editors", "10", "--duration-s", String(DURATION_S), "--flood-per-s", "10000"],
+    limitMs: (60 + DURATION_S + 15) * 1000,
+    show: (f, quiet) =>
+      `${ms(f.p50_ms)} / ${ms(f.p99_ms)} ms` +
+      (quiet?.p99_ms ? ` (p99 ${(f.p99_ms / quiet.p99_ms).toFixed(1)}× quiet)` : "") +
+      (f.undelivered ? `, ${f.undelivered} undelivered` : "") +
+      `; flooder closed ${f.flood_closed}×`,
+    aim: "p99 ≤ 2× quiet",
+  },
+  {
     key: "pairs",
     label: "200 documents × 2 writers: delivered, p99",
     args: ["--documents", "200", "--duration-s", String(DURATION_S)],
@@ -180,13 +203,15 @@ async function relayHalf() {
   if (!existsSync(LOAD_BIN)) return { error: `no load generator at ${LOAD_BIN} (cargo build --profile relay -p radslag-relay --example load)` }
   if (!existsSync(RELAY_BIN)) return { error: `no relay binary at ${RELAY_BIN}` }
   const rows = []
-  for (const s of SCENARIOS) {
-    const row = { label: s.label, aim: s.aim, cells: {}, raw: {} }
+  const wanted = (process.env.BENCH_SCENARIOS ?? "").split(",").filter(Boolean)
+  for (const s of SCENARIOS.filter(s => !wanted.length || wanted.includes(s.key))) {
+    const row = { key: s.key, label: s.label, aim: s.aim, cells: {}, raw: {} }
     for (const server of ["relay", "js"]) {
       log(`${s.key} against ${SERVERS[server].name}…`)
-      const f = await measure(server, s.key, s.args, s.limitMs)
+      const f = await measure(server, s.scenario ?? s.key, s.args, s.limitMs)
       row.raw[server] = f
-      row.cells[server] = f.error ? `not measured: ${f.error}` : s.show(f) + (f.errors ? " ⚠" : "") + (f.crashed ? " (server died)" : "")
+      const quiet = rows.find(r => r.key === "quiet10")?.raw[server]
+      row.cells[server] = f.error ? `not measured: ${f.error}` : s.show(f, quiet) + (f.errors ? " ⚠" : "") + (f.crashed ? " (server died)" : "")
       log(`  ${row.cells[server]}`)
       if (f.errors) log(`  client errors: ${f.errors}`)
       if (f.serverLog) log(`  server said: ${f.serverLog}`)
