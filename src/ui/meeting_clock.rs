@@ -12,7 +12,7 @@ use super::meeting::MeetingState;
 use super::{tr, LangContext};
 use crate::doc::meeting::{finish_agenda_item, set_current_item, set_meeting_status, start_agenda_item};
 use crate::doc::minutes::open_work_items;
-use crate::i18n::{Bilingual, Key};
+use crate::i18n::{Bilingual, Key, Lang};
 use crate::model::running_clock::{running_clock, Progress};
 use crate::model::{ClockTime, ItemId, ItemKind, MeetingStatus};
 
