@@ -21,6 +21,8 @@ pub enum ConnectionAction {
     ToDocument(Message),
     /// Ignore it (a message type we do not act on).
     Ignore,
+    /// The peer said `leave`: close the connection normally.
+    Left,
     /// Send `error` with this text, then close the connection.
     Close(String),
 }
@@ -76,7 +78,7 @@ impl ServerConnection {
             }
             (ConnectionState::Joined(_), Message::Leave { .. }) => {
                 self.state = ConnectionState::Closed;
-                ConnectionAction::Close("peer left".into())
+                ConnectionAction::Left
             }
             (ConnectionState::Joined(peer), msg @ (Message::Sync { .. } | Message::Request { .. } | Message::DocUnavailable { .. } | Message::Ephemeral { .. })) => {
                 let (sender, target) = match &msg {

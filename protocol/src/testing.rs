@@ -311,7 +311,7 @@ impl Network {
         match sc.handle(msg) {
             ConnectionAction::Reply(m) => self.to_client(conn, client, m),
             ConnectionAction::Ignore => {}
-            ConnectionAction::Close(_) => self.relay_close(conn, client),
+            ConnectionAction::Close(_) | ConnectionAction::Left => self.relay_close(conn, client),
             ConnectionAction::ToDocument(m) => {
                 let Some(id) = m.document().copied() else { return };
                 let me = self.relay.me.clone();

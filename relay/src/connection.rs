@@ -284,8 +284,8 @@ impl Reader {
                 Next::Continue
             }
             ConnectionAction::Ignore => Next::Continue,
-            ConnectionAction::Close(why) if why == "peer left" => {
-                self.link.close(CloseRequest { code: close_code::NORMAL, reason: why, flush: true });
+            ConnectionAction::Left => {
+                self.link.close(CloseRequest { code: close_code::NORMAL, reason: "peer left".into(), flush: true });
                 Next::Stop
             }
             ConnectionAction::Close(why) => {

@@ -271,6 +271,7 @@ async fn serve_connection(tcp: TcpStream, shared: Arc<Mutex<Shared>>) {
             }
             ConnectionAction::ToDocument(msg) => shared.lock().expect("lock").deliver(msg),
             ConnectionAction::Ignore => {}
+            ConnectionAction::Left => break,
             ConnectionAction::Close(why) => {
                 let _ = tx.send(Message::Error { sender: Some(me.clone()), target: conn.peer().cloned(), message: why }.encode());
                 break;
