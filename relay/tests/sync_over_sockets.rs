@@ -125,6 +125,7 @@ async fn http_routes_health_static_files_and_app_routes() {
     std::fs::write(site.path().join("index.html"), "<html>app</html>").expect("index");
     std::fs::write(site.path().join("radslag-0123456789abcdef.js"), "console.log(1)").expect("js");
     std::fs::write(site.path().join("radslag-0123456789abcdef.js.gz"), "gzipped").expect("js.gz");
+    std::fs::write(site.path().join("radslag-0123456789abcdef.js.br"), "brotli").expect("js.br");
     let state = state_with_static(site.path(), data.path());
 
     let (status, _, _, body) = get(&state, "/healthz", None).await;
@@ -146,6 +147,10 @@ async fn http_routes_health_static_files_and_app_routes() {
 
     let (status, _, encoding, body) = get(&state, "/radslag-0123456789abcdef.js", None).await;
     assert_eq!((status, encoding, body.as_slice()), (StatusCode::OK, None, &b"console.log(1)"[..]));
+
+    // What a browser asks for: brotli when it takes it, the smallest copy built.
+    let (status, _, encoding, body) = get(&state, "/radslag-0123456789abcdef.js", Some("gzip, deflate, br")).await;
+    assert_eq!((status, encoding.as_deref(), body.as_slice()), (StatusCode::OK, Some("br"), &b"brotli"[..]));
 
     let (status, cache, _, _) = get(&state, "/radslag-fedcba9876543210.js", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a missing asset is a 404, not index.html cached forever");

@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { createServer } from "node:net"
 import { tmpdir, cpus } from "node:os"
 import { join, resolve } from "node:path"
-import { gzipSync } from "node:zlib"
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib"
 import { fromE2e } from "./deps.mjs"
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname)
@@ -232,12 +232,14 @@ function gzippedAppSize() {
   if (!files.some(f => f.endsWith(".wasm"))) return { error: `no .wasm in ${APP_DIST}` }
   let raw = 0
   let gz = 0
+  let br = 0
   for (const f of files) {
     const bytes = readFileSync(join(APP_DIST, f))
     raw += bytes.length
     gz += gzipSync(bytes, { level: 9 }).length
+    br += brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length
   }
-  return { raw, gz, files: files.length }
+  return { raw, gz, br, files: files.length }
 }
 
 const MEETING = "2019-04-04"
@@ -415,7 +417,7 @@ async function main() {
     lines.push(["", "", "", ""])
     lines.push([
       "app: built size, gzipped",
-      app.size?.error ? na(app.size) : `${(app.size.gz / 1024).toFixed(0)} KB (${(app.size.raw / 1024).toFixed(0)} KB raw, ${app.size.files} files)`,
+      app.size?.error ? na(app.size) : `${(app.size.gz / 1024).toFixed(0)} KB (brotli ${(app.size.br / 1024).toFixed(0)} KB, as sent to browsers; ${(app.size.raw / 1024).toFixed(0)} KB raw, ${app.size.files} files)`,
       "",
       "",
     ])
