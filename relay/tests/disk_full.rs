@@ -24,12 +24,21 @@ fn set_file_size_limit(relay: &RelayProcess, bytes: Option<u64>) {
 }
 
 fn start(data: &Path) -> RelayProcess {
-    RelayProcess::start_prepared(Path::new(env!("CARGO_BIN_EXE_radslag-relay")), data, |command| {
+    start_limited(data, None)
+}
+
+/// Starts the relay with files limited to `bytes` from its first instruction (`None`: no limit).
+fn start_limited(data: &Path, bytes: Option<u64>) -> RelayProcess {
+    RelayProcess::start_prepared(Path::new(env!("CARGO_BIN_EXE_radslag-relay")), data, move |command| {
         // SAFETY: only async-signal-safe calls between fork and exec.
         unsafe {
-            command.pre_exec(|| {
+            command.pre_exec(move || {
                 // Past the limit a write fails with EFBIG instead of the process being killed.
                 libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                if let Some(bytes) = bytes {
+                    let limit = libc::rlimit { rlim_cur: bytes, rlim_max: libc::RLIM_INFINITY };
+                    libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
+                }
                 Ok(())
             });
         }
@@ -73,21 +82,6 @@ async fn a_full_disk_acknowledges_nothing_new_and_writes_resume_when_space_retur
     again.kill();
 }
 
-/// Starts the relay with files limited to `bytes` from its first instruction.
-fn start_limited(data: &Path, bytes: u64) -> RelayProcess {
-    RelayProcess::start_prepared(Path::new(env!("CARGO_BIN_EXE_radslag-relay")), data, move |command| {
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            command.pre_exec(move || {
-                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-                let limit = libc::rlimit { rlim_cur: bytes, rlim_max: libc::RLIM_INFINITY };
-                libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
-                Ok(())
-            });
-        }
-    })
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_disk_at_start_still_serves_and_the_journal_is_replayed_later() {
     let data = tempfile::tempdir().expect("temp dir");
@@ -101,7 +95,7 @@ async fn a_full_disk_at_start_still_serves_and_the_journal_is_replayed_later() {
     drop(alice);
 
     // The replay cannot write: the relay starts anyway (no restart loop) and answers.
-    let full = start_limited(data.path(), 0);
+    let full = start_limited(data.path(), Some(0));
     let bob = TestClient::connect("bob", &full.url());
     let other = bob.create(|_| {});
     bob.put(other, "n", 1);
