@@ -47,8 +47,14 @@ struct Request {
 }
 
 impl Journal {
-    /// Replays what a crash left in the journal into `disk`, then starts the writer thread.
+    /// Takes the data folder's lock, replays what a crash left in the journal into `disk`, then
+    /// starts the writer thread. Fails, saying why, while another relay holds the folder.
     pub fn start(disk: Arc<DiskStore>) -> Result<Journal, StorageError> {
+        // Replay and checkpoints delete segments: only the folder's one relay may. The store
+        // keeps the lock until its last user, the checkpointer, has deleted its last segment;
+        // released earlier, a relay started next could number a new segment like one still
+        // queued here, and lose it to this checkpointer's delete.
+        drop(disk.lock()?);
         let dir = disk.root().join(JOURNAL_DIR);
         match replay(&disk, &dir) {
             Ok(replayed) if replayed.records == 0 => {}
@@ -127,10 +133,10 @@ impl WriteHealth {
 impl Writer {
     fn open(disk: Arc<DiskStore>, dir: PathBuf) -> Result<Writer, StorageError> {
         let (checkpoints, todo) = mpsc::channel::<PathBuf>();
-        let root = disk.root().to_path_buf();
+        let store = disk.clone();
         thread::Builder::new()
             .name("radslag-checkpoint".into())
-            .spawn(move || checkpoint_loop(&root, todo))
+            .spawn(move || checkpoint_loop(&store, todo))
             .map_err(|e| StorageError::other(format!("could not start the checkpoint thread: {e}")))?;
         // Numbers go on from any segment still there, so a name is never reused.
         let first = last_segment_number(&dir) + 1;
@@ -250,7 +256,10 @@ impl Writer {
 /// The folder is opened once, here: Linux reports a writeback error to the descriptors open
 /// when it happened, so a descriptor opened afresh before each `syncfs` could miss an error
 /// and delete a segment whose chunk files never reached the disk (PostgreSQL's fsync lesson).
-fn checkpoint_loop(root: &Path, todo: mpsc::Receiver<PathBuf>) {
+///
+/// It holds the store, and with it the data folder's lock, until its last segment is deleted.
+fn checkpoint_loop(disk: &DiskStore, todo: mpsc::Receiver<PathBuf>) {
+    let root = disk.root();
     let folder = match File::open(root) {
         Ok(folder) => folder,
         Err(e) => {
@@ -667,6 +676,24 @@ mod tests {
         assert_eq!(disk.load_range_sync(&[]).expect("listed").len(), 1);
     }
 
+    #[test]
+    fn a_second_journal_on_the_same_data_folder_refuses_and_leaves_the_first_ones_segments() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let first = Arc::new(DiskStore::open(dir.path()).expect("store"));
+        let _journal = Journal::start(first.clone()).expect("journal");
+        // What the first relay has not checkpointed yet.
+        let journal = dir.path().join(JOURNAL_DIR);
+        let pending = journal.join(format!("{:020}.log", 900));
+        fs::write(&pending, record(&key("aa"), b"not checkpointed")).expect("segment");
+
+        let second = Arc::new(DiskStore::open(dir.path()).expect("opening alone does not lock"));
+        let refused = Journal::start(second).expect_err("a second journal on the same folder");
+        let said = refused.to_string();
+        assert!(said.contains("already used by another relay") && said.contains(".lock") && said.contains("--data"), "{said}");
+        assert!(pending.exists(), "the refused journal replayed nothing and deleted nothing");
+        assert!(first.lock().is_ok(), "the store that holds the lock gets another handle on it at once");
+    }
+
     #[tokio::test]
     async fn writes_are_readable_once_put_and_survive_a_restart() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -677,7 +704,9 @@ mod tests {
             result.expect("stored");
         }
         assert_eq!(disk.load_sync(&key("31")).expect("read"), Some(vec![49; 100]));
+        // Both go, as when a relay stops: the lock is free once the journal's threads are done.
         drop(journal);
+        drop(disk);
         let again = Arc::new(DiskStore::open(dir.path()).expect("store"));
         let _journal = Journal::start(again.clone()).expect("journal after restart");
         assert_eq!(again.load_range_sync(&[]).expect("listed").len(), 50);
