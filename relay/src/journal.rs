@@ -50,6 +50,10 @@ impl Journal {
     /// Takes the data folder's lock, replays what a crash left in the journal into `disk`, then
     /// starts the writer thread. Fails, saying why, while another relay holds the folder.
     pub fn start(disk: Arc<DiskStore>) -> Result<Journal, StorageError> {
+        Self::start_with(disk, Faults::default())
+    }
+
+    fn start_with(disk: Arc<DiskStore>, faults: Faults) -> Result<Journal, StorageError> {
         // Replay and checkpoints delete segments: only the folder's one relay may. The store
         // keeps the lock until its last user, the checkpointer, has deleted its last segment;
         // released earlier, a relay started next could number a new segment like one still
@@ -67,7 +71,7 @@ impl Journal {
                 dir.display()
             ),
         }
-        let writer = Writer::open(disk, dir)?;
+        let writer = Writer::open(disk, dir, faults)?;
         let (requests, inbox) = mpsc::channel();
         thread::Builder::new()
             .name("radslag-journal".into())
@@ -104,6 +108,32 @@ struct Writer {
     segment: Option<Segment>,
     checkpoints: mpsc::Sender<PathBuf>,
     health: WriteHealth,
+    faults: Faults,
+}
+
+/// Write faults a test injects into the journal; in the relay itself it has nothing and
+/// injects nothing.
+#[derive(Clone, Debug, Default)]
+struct Faults {
+    /// How many of the next appends fail, after writing half their bytes (a torn record), with
+    /// the error a full disk gives.
+    #[cfg(test)]
+    torn_appends: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Faults {
+    /// The error to fail this append with, if one is injected.
+    fn next_append(&self) -> Option<io::Error> {
+        #[cfg(test)]
+        {
+            use std::sync::atomic::Ordering;
+            let take = |n: usize| n.checked_sub(1);
+            if self.torn_appends.fetch_update(Ordering::SeqCst, Ordering::SeqCst, take).is_ok() {
+                return Some(io::Error::from(io::ErrorKind::StorageFull));
+            }
+        }
+        None
+    }
 }
 
 /// Whether journal writes currently fail, so a full disk is logged when it starts and when it
@@ -131,7 +161,7 @@ impl WriteHealth {
 }
 
 impl Writer {
-    fn open(disk: Arc<DiskStore>, dir: PathBuf) -> Result<Writer, StorageError> {
+    fn open(disk: Arc<DiskStore>, dir: PathBuf, faults: Faults) -> Result<Writer, StorageError> {
         let (checkpoints, todo) = mpsc::channel::<PathBuf>();
         let store = disk.clone();
         thread::Builder::new()
@@ -147,7 +177,7 @@ impl Writer {
                 None
             }
         };
-        Ok(Writer { disk, dir, next_seq: first + 1, segment, checkpoints, health: WriteHealth::default() })
+        Ok(Writer { disk, dir, next_seq: first + 1, segment, checkpoints, health: WriteHealth::default(), faults })
     }
 
     fn run(mut self, inbox: mpsc::Receiver<Request>) {
@@ -204,7 +234,10 @@ impl Writer {
             }
             return;
         };
-        let appended = segment.file.write_all(&buf).and_then(|()| segment.file.sync_data());
+        let appended = match self.faults.next_append() {
+            None => segment.file.write_all(&buf).and_then(|()| segment.file.sync_data()),
+            Some(injected) => segment.file.write_all(&buf[..buf.len() / 2]).and(Err(injected)),
+        };
         let appended = appended.map_err(|e| io_error(&format!("could not write the journal {}", segment.path.display()), e));
         if appended.is_err() {
             segment.broken = true;
@@ -692,6 +725,56 @@ mod tests {
         assert!(said.contains("already used by another relay") && said.contains(".lock") && said.contains("--data"), "{said}");
         assert!(pending.exists(), "the refused journal replayed nothing and deleted nothing");
         assert!(first.lock().is_ok(), "the store that holds the lock gets another handle on it at once");
+    }
+
+    #[tokio::test]
+    async fn a_put_whose_append_failed_is_an_error_and_the_next_put_is_stored_once_the_fault_is_gone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = Arc::new(DiskStore::open(dir.path()).expect("store"));
+        let faults = Faults::default();
+        let journal = Journal::start_with(disk.clone(), faults.clone()).expect("journal");
+        journal.put(key("aa"), b"before".to_vec()).await.expect("stored");
+
+        faults.torn_appends.store(1, std::sync::atomic::Ordering::SeqCst);
+        let failed = journal.put(key("bb"), b"while the disk is full".to_vec()).await.expect_err("never reported stored");
+        assert_eq!(failed.kind, radslag_protocol::storage::StorageErrorKind::Full, "{failed}");
+        assert!(failed.to_string().contains("could not write the journal"), "says what failed: {failed}");
+        assert_eq!(disk.load_sync(&key("bb")).expect("read"), None, "not written for reading either");
+
+        // The torn segment is not appended to again: the next put goes to a new one and is stored.
+        journal.put(key("cc"), b"after".to_vec()).await.expect("stored once the fault is gone");
+        assert_eq!(disk.load_sync(&key("cc")).expect("read"), Some(b"after".to_vec()));
+
+        drop(journal);
+        drop(disk);
+        let again = Arc::new(DiskStore::open(dir.path()).expect("store"));
+        let _journal = Journal::start(again.clone()).expect("journal after restart");
+        assert_eq!(again.load_sync(&key("aa")).expect("read"), Some(b"before".to_vec()));
+        assert_eq!(again.load_sync(&key("cc")).expect("read"), Some(b"after".to_vec()));
+        let kept: Vec<_> = fs::read_dir(dir.path().join(JOURNAL_DIR))
+            .expect("journal folder")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".damaged"))
+            .collect();
+        assert!(kept.is_empty(), "a torn append is what a full disk leaves, not damage: {kept:?}");
+    }
+
+    /// The torn segment as a crash before its checkpoint would leave it: replayed up to the
+    /// tear, silently, and what followed in the next segment too.
+    #[test]
+    fn a_torn_segment_followed_by_a_new_one_replays_both_without_damage() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = DiskStore::open(dir.path()).expect("store");
+        let journal = dir.path().join(JOURNAL_DIR);
+        fs::create_dir_all(&journal).expect("journal folder");
+        let mut torn = record(&key("aa"), b"before");
+        let failed = record(&key("bb"), b"while the disk is full");
+        torn.extend(&failed[..failed.len() / 2]);
+        fs::write(journal.join(format!("{:020}.log", 1)), &torn).expect("torn segment");
+        fs::write(journal.join(format!("{:020}.log", 2)), record(&key("cc"), b"after")).expect("next segment");
+        assert_eq!(replay(&disk, &journal).expect("replayed"), Replayed { records: 2, damaged: 0 });
+        assert_eq!(disk.load_sync(&key("cc")).expect("read"), Some(b"after".to_vec()));
+        assert_eq!(fs::read_dir(&journal).expect("listed").count(), 0, "nothing kept aside");
     }
 
     #[tokio::test]
