@@ -9,6 +9,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use radslag_protocol::storage::{Storage, StorageError, StorageErrorKind, StorageKey};
@@ -25,8 +26,9 @@ const KEY_PARTS: usize = 3;
 /// The lock file a running relay holds in its data folder. The dot keeps it out of listings.
 pub const LOCK_FILE: &str = ".lock";
 
-/// How long a starting relay waits for the lock (a relay in this process may still be closing).
-const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+/// How long a starting relay waits for the lock: a relay stopped in this process (tests restart
+/// one) holds it until its journal's last checkpoint is done.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Temporary files start with this, which no valid key part does, so listings skip them.
 const TEMP_PREFIX: &str = ".tmp-";
@@ -36,6 +38,9 @@ const TEMP_PREFIX: &str = ".tmp-";
 pub struct DiskStore {
     root: PathBuf,
     temp_counter: AtomicU64,
+    /// The data folder's lock once [`DiskStore::lock`] took it; released when the store is
+    /// dropped, i.e. after its last user (the journal's threads) is done.
+    lock: Mutex<Option<File>>,
 }
 
 impl DiskStore {
@@ -43,16 +48,31 @@ impl DiskStore {
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StorageError> {
         let root = root.into();
         fs::create_dir_all(&root).map_err(|e| io_error(&format!("could not create the data folder {}", root.display()), e))?;
-        Ok(DiskStore { root, temp_counter: AtomicU64::new(0) })
+        Ok(DiskStore { root, temp_counter: AtomicU64::new(0), lock: Mutex::new(None) })
     }
 
     pub fn root(&self) -> &Path {
         &self.root
     }
 
-    /// Takes the data folder's lock for as long as the returned file lives, so that a second
-    /// relay on the same folder refuses to start instead of deleting the first one's journal.
+    /// Takes the data folder's lock, so that a second relay on the same folder refuses to start
+    /// instead of replaying and deleting the first one's journal. The store keeps it for as long
+    /// as it lives, and the returned file is one more handle on it (the lock lasts until both
+    /// are closed). Again on the same store, it returns another handle without waiting.
+    ///
+    /// Opening a store does not lock: a store only read, or opened twice by the storage
+    /// conformance suite, needs no lock; the journal takes it before it touches a segment.
     pub fn lock(&self) -> Result<File, StorageError> {
+        let mut held = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        let file = match held.as_ref() {
+            Some(file) => file,
+            None => held.insert(self.acquire_lock()?),
+        };
+        let path = self.root.join(LOCK_FILE);
+        file.try_clone().map_err(|e| io_error(&format!("could not hold the lock file {}", path.display()), e))
+    }
+
+    fn acquire_lock(&self) -> Result<File, StorageError> {
         let path = self.root.join(LOCK_FILE);
         let file = OpenOptions::new()
             .create(true)
@@ -69,7 +89,7 @@ impl DiskStore {
                 }
                 Err(fs::TryLockError::WouldBlock) => {
                     return Err(StorageError::other(format!(
-                        "the data folder {} is already used by another relay (it holds {}): stop that relay or choose another --data folder",
+                        "the data folder {} is already used by another relay (its lock file {} is held): stop that relay or choose another --data folder",
                         self.root.display(),
                         path.display()
                     )))
@@ -86,14 +106,9 @@ impl DiskStore {
 
     /// The file a key is stored in, after checking every part.
     fn path_of(&self, key: &StorageKey) -> Result<PathBuf, StorageError> {
-        if key.0.len() != KEY_PARTS {
-            return Err(StorageError::other(format!("storage key {key} has {} parts; keys have {KEY_PARTS}", key.0.len())));
-        }
+        check_key_parts(key)?;
         let mut path = self.root.clone();
-        for part in &key.0 {
-            check_part(part)?;
-            path.push(part);
-        }
+        path.extend(&key.0);
         Ok(path)
     }
 
@@ -271,6 +286,15 @@ pub fn check_part(part: &str) -> Result<(), StorageError> {
         let shown: String = part.chars().take(40).collect();
         Err(StorageError::other(format!("refused the storage key part {shown:?}: only letters, digits, '.', '_' and '-' are allowed")))
     }
+}
+
+/// Whether `key` has exactly the parts a stored chunk's key has: document, kind, hash, each a
+/// valid key part. Needs no store: the journal checks the records it replays with it.
+pub fn check_key_parts(key: &StorageKey) -> Result<(), StorageError> {
+    if key.0.len() != KEY_PARTS {
+        return Err(StorageError::other(format!("storage key {key} has {} parts; keys have {KEY_PARTS}", key.0.len())));
+    }
+    key.0.iter().try_for_each(|part| check_part(part))
 }
 
 pub(crate) fn sync_folder(folder: &Path) -> io::Result<()> {

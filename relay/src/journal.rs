@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use radslag_protocol::storage::{StorageError, StorageKey};
 use tokio::sync::oneshot;
 
-use crate::disk::{io_error, sync_folder, DiskStore};
+use crate::disk::{check_key_parts, io_error, sync_folder, DiskStore};
 
 /// The journal's folder inside the data folder. It starts with a dot, which no key part does,
 /// so document listings never walk into it.
@@ -47,12 +47,23 @@ struct Request {
 }
 
 impl Journal {
-    /// Replays what a crash left in the journal into `disk`, then starts the writer thread.
+    /// Takes the data folder's lock, replays what a crash left in the journal into `disk`, then
+    /// starts the writer thread. Fails, saying why, while another relay holds the folder.
     pub fn start(disk: Arc<DiskStore>) -> Result<Journal, StorageError> {
+        Self::start_with(disk, Faults::default())
+    }
+
+    fn start_with(disk: Arc<DiskStore>, faults: Faults) -> Result<Journal, StorageError> {
+        // Replay and checkpoints delete segments: only the folder's one relay may. The store
+        // keeps the lock until its last user, the checkpointer, has deleted its last segment;
+        // released earlier, a relay started next could number a new segment like one still
+        // queued here, and lose it to this checkpointer's delete.
+        drop(disk.lock()?);
         let dir = disk.root().join(JOURNAL_DIR);
         match replay(&disk, &dir) {
-            Ok(0) => {}
-            Ok(replayed) => tracing::info!("replayed {replayed} journalled write(s) from before the last stop"),
+            Ok(replayed) if replayed.records == 0 => {}
+            // Damage was already logged per segment, naming where it is kept.
+            Ok(replayed) => tracing::info!("replayed {} journalled write(s) from before the last stop", replayed.records),
             // A full disk, say. Serving what is on disk beats a service manager's restart loop;
             // the segments stay where they are and are replayed at the next start.
             Err(e) => tracing::error!(
@@ -60,7 +71,7 @@ impl Journal {
                 dir.display()
             ),
         }
-        let writer = Writer::open(disk, dir)?;
+        let writer = Writer::open(disk, dir, faults)?;
         let (requests, inbox) = mpsc::channel();
         thread::Builder::new()
             .name("radslag-journal".into())
@@ -97,6 +108,32 @@ struct Writer {
     segment: Option<Segment>,
     checkpoints: mpsc::Sender<PathBuf>,
     health: WriteHealth,
+    faults: Faults,
+}
+
+/// Write faults a test injects into the journal; in the relay itself it has nothing and
+/// injects nothing.
+#[derive(Clone, Debug, Default)]
+struct Faults {
+    /// How many of the next appends fail, after writing half their bytes (a torn record), with
+    /// the error a full disk gives.
+    #[cfg(test)]
+    torn_appends: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Faults {
+    /// The error to fail this append with, if one is injected.
+    fn next_append(&self) -> Option<io::Error> {
+        #[cfg(test)]
+        {
+            use std::sync::atomic::Ordering;
+            let take = |n: usize| n.checked_sub(1);
+            if self.torn_appends.fetch_update(Ordering::SeqCst, Ordering::SeqCst, take).is_ok() {
+                return Some(io::Error::from(io::ErrorKind::StorageFull));
+            }
+        }
+        None
+    }
 }
 
 /// Whether journal writes currently fail, so a full disk is logged when it starts and when it
@@ -124,12 +161,12 @@ impl WriteHealth {
 }
 
 impl Writer {
-    fn open(disk: Arc<DiskStore>, dir: PathBuf) -> Result<Writer, StorageError> {
+    fn open(disk: Arc<DiskStore>, dir: PathBuf, faults: Faults) -> Result<Writer, StorageError> {
         let (checkpoints, todo) = mpsc::channel::<PathBuf>();
-        let root = disk.root().to_path_buf();
+        let store = disk.clone();
         thread::Builder::new()
             .name("radslag-checkpoint".into())
-            .spawn(move || checkpoint_loop(&root, todo))
+            .spawn(move || checkpoint_loop(&store, todo))
             .map_err(|e| StorageError::other(format!("could not start the checkpoint thread: {e}")))?;
         // Numbers go on from any segment still there, so a name is never reused.
         let first = last_segment_number(&dir) + 1;
@@ -140,7 +177,7 @@ impl Writer {
                 None
             }
         };
-        Ok(Writer { disk, dir, next_seq: first + 1, segment, checkpoints, health: WriteHealth::default() })
+        Ok(Writer { disk, dir, next_seq: first + 1, segment, checkpoints, health: WriteHealth::default(), faults })
     }
 
     fn run(mut self, inbox: mpsc::Receiver<Request>) {
@@ -197,7 +234,10 @@ impl Writer {
             }
             return;
         };
-        let appended = segment.file.write_all(&buf).and_then(|()| segment.file.sync_data());
+        let appended = match self.faults.next_append() {
+            None => segment.file.write_all(&buf).and_then(|()| segment.file.sync_data()),
+            Some(injected) => segment.file.write_all(&buf[..buf.len() / 2]).and(Err(injected)),
+        };
         let appended = appended.map_err(|e| io_error(&format!("could not write the journal {}", segment.path.display()), e));
         if appended.is_err() {
             segment.broken = true;
@@ -249,7 +289,10 @@ impl Writer {
 /// The folder is opened once, here: Linux reports a writeback error to the descriptors open
 /// when it happened, so a descriptor opened afresh before each `syncfs` could miss an error
 /// and delete a segment whose chunk files never reached the disk (PostgreSQL's fsync lesson).
-fn checkpoint_loop(root: &Path, todo: mpsc::Receiver<PathBuf>) {
+///
+/// It holds the store, and with it the data folder's lock, until its last segment is deleted.
+fn checkpoint_loop(disk: &DiskStore, todo: mpsc::Receiver<PathBuf>) {
+    let root = disk.root();
     let folder = match File::open(root) {
         Ok(folder) => folder,
         Err(e) => {
@@ -283,16 +326,38 @@ fn sync_file_system(_folder: &File) -> io::Result<()> {
     Ok(())
 }
 
+/// The highest segment number in `dir`, kept damaged segments included: after a replay deleted
+/// the others, numbering must not start again below a kept one, or a later damaged segment of
+/// the same number would be renamed over it.
 fn last_segment_number(dir: &Path) -> u64 {
     fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter_map(|e| e.file_name().to_str()?.strip_suffix(".log")?.parse::<u64>().ok())
-                .max()
-                .unwrap_or(0)
-        })
+        .map(|entries| entries.filter_map(Result::ok).filter_map(|e| segment_number(e.file_name().to_str()?)).max().unwrap_or(0))
         .unwrap_or(0)
+}
+
+/// The number in `<n>.log`, `<n>.log.damaged` or `<n>.log.<k>.damaged`.
+fn segment_number(name: &str) -> Option<u64> {
+    let (number, rest) = name.split_once('.')?;
+    let segment = rest == "log" || (rest.starts_with("log.") && rest.ends_with(".damaged"));
+    segment.then(|| number.parse().ok()).flatten()
+}
+
+/// Where a damaged segment is kept: `<name>.damaged`, or `<name>.<k>.damaged` when an earlier
+/// one has that name, so a kept file is never overwritten. Replay ignores both.
+fn aside_path(segment: &Path) -> PathBuf {
+    let mut k = 0u32;
+    loop {
+        let mut name = segment.as_os_str().to_owned();
+        if k > 0 {
+            name.push(format!(".{k}"));
+        }
+        name.push(".damaged");
+        let path = PathBuf::from(name);
+        if fs::symlink_metadata(&path).is_err() {
+            return path;
+        }
+        k += 1;
+    }
 }
 
 fn new_segment(dir: &Path, seq: u64) -> Result<Segment, StorageError> {
@@ -332,17 +397,20 @@ fn append_record(buf: &mut Vec<u8>, key: &StorageKey, data: &[u8]) -> Result<(),
     Ok(())
 }
 
-/// What a journal segment holds: its whole records, and how many damaged stretches were
-/// skipped to find them.
+/// What a journal segment holds: its whole records, how many damaged stretches were skipped to
+/// find them (a stretch may have held several records), and how many bytes those stretches span.
 #[derive(Debug, Default, PartialEq)]
 pub struct Decoded {
     pub records: Vec<(StorageKey, Vec<u8>)>,
     pub damaged: usize,
+    pub skipped_bytes: usize,
 }
 
 /// Every whole record in `bytes`. A record that does not check out (disk damage, not a crash:
-/// a crash can only tear the end) is skipped by scanning forward for the next one that does,
-/// so the acknowledged writes after it are kept. A torn last record is dropped silently.
+/// a crash can only tear the end) is skipped by scanning forward byte by byte for the next one
+/// that does, so the acknowledged writes after it are kept. The damaged record's own length is
+/// not trusted for the jump: if the damage is in the length, a jump could land past whole
+/// records, or mid-record. A torn last record is dropped silently.
 pub fn decode_records(bytes: &[u8]) -> Decoded {
     let mut out = Decoded::default();
     let mut at = 0;
@@ -356,13 +424,15 @@ pub fn decode_records(bytes: &[u8]) -> Decoded {
         match (at + 1..bytes.len()).find(|&next| record_at(&bytes[next..]).is_some()) {
             Some(next) => {
                 out.damaged += 1;
+                out.skipped_bytes += next - at;
                 at = next;
             }
             None => {
                 // Nothing valid follows: a record cut short by a crash is normal; one whose whole
                 // length is there but whose check fails is damage.
-                if HEADER_BYTES + declared <= bytes.len() - at {
+                if declared.checked_add(HEADER_BYTES).is_some_and(|whole| whole <= bytes.len() - at) {
                     out.damaged += 1;
+                    out.skipped_bytes += bytes.len() - at;
                 }
                 break;
             }
@@ -371,28 +441,45 @@ pub fn decode_records(bytes: &[u8]) -> Decoded {
     out
 }
 
-/// The record at the start of `bytes` and its length in bytes, if it is whole and checks out.
+/// The record at the start of `bytes` and its length in bytes, if it is whole, its key is one
+/// the store accepts and its CRC matches.
+///
+/// The key is checked before the CRC: at almost every position of garbage it fails within a
+/// byte or two, so a resync scan does not checksum up to a segment's length at each byte. A
+/// record that checks out with a key the store refuses is damage too, not a reason to fail
+/// the whole replay.
 fn record_at(bytes: &[u8]) -> Option<((StorageKey, Vec<u8>), usize)> {
     let header = bytes.get(..HEADER_BYTES)?;
     let len = u32::from_le_bytes([header[0], header[1], header[2], header[3]]) as usize;
     let crc = u32::from_le_bytes([header[4], header[5], header[6], header[7]]);
     let payload = bytes.get(HEADER_BYTES..HEADER_BYTES.checked_add(len)?)?;
-    if payload.len() < 2 || crc32fast::hash(payload) != crc {
+    let key_len = payload.get(..2).map(|l| u16::from_le_bytes([l[0], l[1]]) as usize)?;
+    let key = payload.get(2..2 + key_len)?;
+    if !key.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/')) {
         return None;
     }
-    let key_len = u16::from_le_bytes([payload[0], payload[1]]) as usize;
-    let key = payload.get(2..2 + key_len).and_then(|k| std::str::from_utf8(k).ok())?;
-    let key = StorageKey(key.split('/').map(str::to_string).collect());
+    // Only ASCII is left, so this cannot fail.
+    let key = StorageKey(std::str::from_utf8(key).ok()?.split('/').map(str::to_string).collect());
+    if check_key_parts(&key).is_err() || crc32fast::hash(payload) != crc {
+        return None;
+    }
     Some(((key, payload[2 + key_len..].to_vec()), HEADER_BYTES + len))
+}
+
+/// What a replay did: records written into the store, and damaged stretches skipped in all.
+#[derive(Debug, Default, PartialEq)]
+struct Replayed {
+    records: usize,
+    damaged: usize,
 }
 
 /// Writes every record of every segment in `dir` durably into `disk`, then deletes the
 /// segments; a segment with damage is kept beside them as `<name>.damaged` for a person to
-/// inspect. Returns how many records were replayed.
-fn replay(disk: &DiskStore, dir: &Path) -> Result<usize, StorageError> {
+/// inspect, and logged once.
+fn replay(disk: &DiskStore, dir: &Path) -> Result<Replayed, StorageError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replayed::default()),
         Err(e) => return Err(io_error(&format!("could not list {}", dir.display()), e)),
     };
     let mut segments: Vec<PathBuf> = entries
@@ -402,36 +489,39 @@ fn replay(disk: &DiskStore, dir: &Path) -> Result<usize, StorageError> {
         .collect();
     // Zero-padded names: name order is write order.
     segments.sort();
-    let mut count = 0;
-    let mut damaged_segments = Vec::new();
+    let mut replayed = Replayed::default();
+    let mut kept = Vec::new();
     for segment in &segments {
         let mut bytes = Vec::new();
-        File::open(segment)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map_err(|e| io_error(&format!("could not read the journal {}", segment.display()), e))?;
+        match File::open(segment).and_then(|mut f| f.read_to_end(&mut bytes)) {
+            Ok(_) => {}
+            // Checkpointed (its chunk files synced) and deleted since it was listed.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io_error(&format!("could not read the journal {}", segment.display()), e)),
+        }
         let decoded = decode_records(&bytes);
         for (key, data) in &decoded.records {
             disk.put_sync(key, data)?;
-            count += 1;
+            replayed.records += 1;
         }
         if decoded.damaged > 0 {
+            let aside = aside_path(segment);
             tracing::warn!(
-                "the journal {} had {} damaged stretch(es); its {} whole record(s) were replayed and the file is kept as {}.damaged",
+                "the journal {} is damaged: {} damaged stretch(es) ({} bytes) were skipped and lost, its {} whole record(s) were replayed; the file is kept as {} for inspection",
                 segment.display(),
                 decoded.damaged,
+                decoded.skipped_bytes,
                 decoded.records.len(),
-                segment.display()
+                aside.display()
             );
-            damaged_segments.push(segment.clone());
+            replayed.damaged += decoded.damaged;
+            kept.push((segment.clone(), aside));
         }
     }
     for segment in &segments {
-        let result = if damaged_segments.contains(segment) {
-            let mut aside = segment.clone().into_os_string();
-            aside.push(".damaged");
-            fs::rename(segment, PathBuf::from(aside))
-        } else {
-            fs::remove_file(segment)
+        let result = match kept.iter().find(|(damaged, _)| damaged == segment) {
+            Some((_, aside)) => fs::rename(segment, aside),
+            None => fs::remove_file(segment),
         };
         match result {
             // A checkpoint of the journal this one follows may have deleted it meanwhile.
@@ -443,7 +533,7 @@ fn replay(disk: &DiskStore, dir: &Path) -> Result<usize, StorageError> {
     if !segments.is_empty() {
         sync_folder(dir).map_err(|e| io_error(&format!("could not sync {}", dir.display()), e))?;
     }
-    Ok(count)
+    Ok(replayed)
 }
 
 #[cfg(test)]
@@ -503,24 +593,102 @@ mod tests {
             let got = decode_records(&three_with_a_damaged_middle(damage_length));
             assert_eq!(got.records, vec![(key("aa"), b"first".to_vec()), (key("cc"), b"third".to_vec())], "length damaged: {damage_length}");
             assert_eq!(got.damaged, 1);
+            assert_eq!(got.skipped_bytes, record(&key("bb"), b"second").len(), "exactly the damaged record is skipped");
         }
     }
 
+    /// Deterministic bytes that look like nothing: a xorshift stream.
+    fn garbage(len: usize) -> Vec<u8> {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_segment_with_damage_is_replayed_and_kept_aside() {
+    fn garbage_between_records_is_resynced_past() {
+        // Checksumming at each position (the scan before the key was checked first) took 7 s on
+        // these 4 MiB in a debug build, growing with the cube of the stretch (minutes for a full
+        // segment); with the key first it is a fraction of a second.
+        let noise = garbage(4 << 20);
+        let mut bytes = record(&key("aa"), b"first");
+        bytes.extend(&noise);
+        bytes.extend(record(&key("cc"), b"after the garbage"));
+        let got = decode_records(&bytes);
+        assert_eq!(got.records, vec![(key("aa"), b"first".to_vec()), (key("cc"), b"after the garbage".to_vec())]);
+        assert_eq!((got.damaged, got.skipped_bytes), (1, noise.len()));
+    }
+
+    #[test]
+    fn a_whole_last_record_that_fails_its_check_is_damage_not_a_torn_tail() {
+        let mut bytes = record(&key("aa"), b"first");
+        bytes.extend(record(&key("bb"), b"second"));
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0x01;
+        let got = decode_records(&bytes);
+        assert_eq!(got.records, vec![(key("aa"), b"first".to_vec())]);
+        assert_eq!(got.damaged, 1, "its whole length is there: a crash does not do that");
+    }
+
+    #[test]
+    fn a_record_with_a_matching_checksum_but_a_key_the_store_refuses_is_damage() {
+        let bad = StorageKey(vec!["..".into(), "incremental".into(), "aa".into()]);
+        let mut bytes = record(&key("aa"), b"first");
+        bytes.extend(record(&bad, b"would escape the data folder"));
+        bytes.extend(record(&key("cc"), b"third"));
+        let got = decode_records(&bytes);
+        assert_eq!(got.records, vec![(key("aa"), b"first".to_vec()), (key("cc"), b"third".to_vec())]);
+        assert_eq!(got.damaged, 1);
+
+        // And the replay goes on (it used to fail on that key and replay nothing).
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = DiskStore::open(dir.path()).expect("store");
+        let journal = dir.path().join(JOURNAL_DIR);
+        fs::create_dir_all(&journal).expect("journal folder");
+        fs::write(journal.join(format!("{:020}.log", 1)), &bytes).expect("segment");
+        assert_eq!(replay(&disk, &journal).expect("replayed"), Replayed { records: 2, damaged: 1 });
+    }
+
+    #[test]
+    fn three_records_with_a_damaged_middle_replay_the_first_and_third_and_the_segment_is_kept() {
         let dir = tempfile::tempdir().expect("temp dir");
         let disk = DiskStore::open(dir.path()).expect("store");
         let journal = dir.path().join(JOURNAL_DIR);
         fs::create_dir_all(&journal).expect("journal folder");
         let segment = journal.join(format!("{:020}.log", 5));
-        fs::write(&segment, three_with_a_damaged_middle(false)).expect("segment");
+        let written = three_with_a_damaged_middle(false);
+        fs::write(&segment, &written).expect("segment");
 
-        assert_eq!(replay(&disk, &journal).expect("replayed"), 2, "the first and third records");
+        assert_eq!(replay(&disk, &journal).expect("replayed"), Replayed { records: 2, damaged: 1 }, "the first and third records, one damaged");
         assert_eq!(disk.load_sync(&key("aa")).expect("read"), Some(b"first".to_vec()));
+        assert_eq!(disk.load_sync(&key("bb")).expect("read"), None, "the damaged record is not guessed at");
         assert_eq!(disk.load_sync(&key("cc")).expect("read"), Some(b"third".to_vec()));
         assert!(!segment.exists(), "the segment is not replayed again");
-        assert!(journal.join(format!("{:020}.log.damaged", 5)).exists(), "the damaged segment is kept for a person to look at");
-        assert_eq!(replay(&disk, &journal).expect("second start"), 0, "a kept segment is not replayed twice");
+        let kept = journal.join(format!("{:020}.log.damaged", 5));
+        assert_eq!(fs::read(&kept).expect("the damaged segment is kept for a person to look at"), written, "kept as it was");
+        assert_eq!(replay(&disk, &journal).expect("second start"), Replayed::default(), "a kept segment is not replayed twice");
+        assert_eq!(last_segment_number(&journal), 5, "new segments are numbered after the kept one");
+    }
+
+    #[test]
+    fn a_second_damaged_segment_of_the_same_name_does_not_overwrite_the_kept_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = DiskStore::open(dir.path()).expect("store");
+        let journal = dir.path().join(JOURNAL_DIR);
+        fs::create_dir_all(&journal).expect("journal folder");
+        let segment = journal.join(format!("{:020}.log", 2));
+        fs::write(&segment, three_with_a_damaged_middle(false)).expect("segment");
+        replay(&disk, &journal).expect("first replay");
+        fs::write(&segment, three_with_a_damaged_middle(true)).expect("segment");
+        replay(&disk, &journal).expect("second replay");
+        assert_eq!(fs::read(journal.join(format!("{:020}.log.damaged", 2))).expect("first kept"), three_with_a_damaged_middle(false));
+        assert_eq!(fs::read(journal.join(format!("{:020}.log.1.damaged", 2))).expect("second kept"), three_with_a_damaged_middle(true));
+        assert_eq!(last_segment_number(&journal), 2);
     }
 
     #[test]
@@ -534,11 +702,79 @@ mod tests {
         segment.extend_from_slice(&[7, 0, 0]);
         fs::write(journal.join(format!("{:020}.log", 3)), &segment).expect("segment");
 
-        assert_eq!(replay(&disk, &journal).expect("replayed"), 1);
+        assert_eq!(replay(&disk, &journal).expect("replayed"), Replayed { records: 1, damaged: 0 });
         assert_eq!(disk.load_sync(&key("aa")).expect("read"), Some(b"acknowledged".to_vec()));
         assert_eq!(fs::read_dir(&journal).expect("listed").count(), 0, "replayed segments are deleted");
         // The journal folder is not taken for a document.
         assert_eq!(disk.load_range_sync(&[]).expect("listed").len(), 1);
+    }
+
+    #[test]
+    fn a_second_journal_on_the_same_data_folder_refuses_and_leaves_the_first_ones_segments() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let first = Arc::new(DiskStore::open(dir.path()).expect("store"));
+        let _journal = Journal::start(first.clone()).expect("journal");
+        // What the first relay has not checkpointed yet.
+        let journal = dir.path().join(JOURNAL_DIR);
+        let pending = journal.join(format!("{:020}.log", 900));
+        fs::write(&pending, record(&key("aa"), b"not checkpointed")).expect("segment");
+
+        let second = Arc::new(DiskStore::open(dir.path()).expect("opening alone does not lock"));
+        let refused = Journal::start(second).expect_err("a second journal on the same folder");
+        let said = refused.to_string();
+        assert!(said.contains("already used by another relay") && said.contains(".lock") && said.contains("--data"), "{said}");
+        assert!(pending.exists(), "the refused journal replayed nothing and deleted nothing");
+        assert!(first.lock().is_ok(), "the store that holds the lock gets another handle on it at once");
+    }
+
+    #[tokio::test]
+    async fn a_put_whose_append_failed_is_an_error_and_the_next_put_is_stored_once_the_fault_is_gone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = Arc::new(DiskStore::open(dir.path()).expect("store"));
+        let faults = Faults::default();
+        let journal = Journal::start_with(disk.clone(), faults.clone()).expect("journal");
+        journal.put(key("aa"), b"before".to_vec()).await.expect("stored");
+
+        faults.torn_appends.store(1, std::sync::atomic::Ordering::SeqCst);
+        let failed = journal.put(key("bb"), b"while the disk is full".to_vec()).await.expect_err("never reported stored");
+        assert_eq!(failed.kind, radslag_protocol::storage::StorageErrorKind::Full, "{failed}");
+        assert!(failed.to_string().contains("could not write the journal"), "says what failed: {failed}");
+        assert_eq!(disk.load_sync(&key("bb")).expect("read"), None, "not written for reading either");
+
+        // The torn segment is not appended to again: the next put goes to a new one and is stored.
+        journal.put(key("cc"), b"after".to_vec()).await.expect("stored once the fault is gone");
+        assert_eq!(disk.load_sync(&key("cc")).expect("read"), Some(b"after".to_vec()));
+
+        drop(journal);
+        drop(disk);
+        let again = Arc::new(DiskStore::open(dir.path()).expect("store"));
+        let _journal = Journal::start(again.clone()).expect("journal after restart");
+        assert_eq!(again.load_sync(&key("aa")).expect("read"), Some(b"before".to_vec()));
+        assert_eq!(again.load_sync(&key("cc")).expect("read"), Some(b"after".to_vec()));
+        let kept: Vec<_> = fs::read_dir(dir.path().join(JOURNAL_DIR))
+            .expect("journal folder")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".damaged"))
+            .collect();
+        assert!(kept.is_empty(), "a torn append is what a full disk leaves, not damage: {kept:?}");
+    }
+
+    /// The torn segment as a crash before its checkpoint would leave it: replayed up to the
+    /// tear, silently, and what followed in the next segment too.
+    #[test]
+    fn a_torn_segment_followed_by_a_new_one_replays_both_without_damage() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = DiskStore::open(dir.path()).expect("store");
+        let journal = dir.path().join(JOURNAL_DIR);
+        fs::create_dir_all(&journal).expect("journal folder");
+        let mut torn = record(&key("aa"), b"before");
+        let failed = record(&key("bb"), b"while the disk is full");
+        torn.extend(&failed[..failed.len() / 2]);
+        fs::write(journal.join(format!("{:020}.log", 1)), &torn).expect("torn segment");
+        fs::write(journal.join(format!("{:020}.log", 2)), record(&key("cc"), b"after")).expect("next segment");
+        assert_eq!(replay(&disk, &journal).expect("replayed"), Replayed { records: 2, damaged: 0 });
+        assert_eq!(disk.load_sync(&key("cc")).expect("read"), Some(b"after".to_vec()));
+        assert_eq!(fs::read_dir(&journal).expect("listed").count(), 0, "nothing kept aside");
     }
 
     #[tokio::test]
@@ -551,7 +787,9 @@ mod tests {
             result.expect("stored");
         }
         assert_eq!(disk.load_sync(&key("31")).expect("read"), Some(vec![49; 100]));
+        // Both go, as when a relay stops: the lock is free once the journal's threads are done.
         drop(journal);
+        drop(disk);
         let again = Arc::new(DiskStore::open(dir.path()).expect("store"));
         let _journal = Journal::start(again.clone()).expect("journal after restart");
         assert_eq!(again.load_range_sync(&[]).expect("listed").len(), 50);
