@@ -83,8 +83,6 @@ struct Inner {
     metadata: PeerMetadata,
     disk: Arc<DiskStore>,
     journal: journal::Journal,
-    /// Held while the relay runs; see [`DiskStore::lock`].
-    _lock: std::fs::File,
     static_dir: Option<PathBuf>,
     limits: Limits,
     /// The actor of every document in memory. An actor removes itself when it goes idle.
@@ -108,8 +106,6 @@ impl Drop for ConnectionCount {
 impl AppState {
     pub fn new(config: Config) -> Result<Self, RelayError> {
         let disk = Arc::new(DiskStore::open(&config.data_dir)?);
-        // Before the journal: a second relay must not replay and delete this one's segments.
-        let lock = disk.lock()?;
         // Replays what a crash left in the journal before any document is loaded.
         let journal = journal::Journal::start(disk.clone())?;
         let me = PeerId::new(RELAY_PEER_ID).map_err(|e| StorageError::other(e.to_string()))?;
@@ -119,7 +115,6 @@ impl AppState {
                 metadata: PeerMetadata { storage_id: None, is_ephemeral: false },
                 disk,
                 journal,
-                _lock: lock,
                 static_dir: config.static_dir,
                 limits: config.limits,
                 registry: Mutex::new(HashMap::new()),
