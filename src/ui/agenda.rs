@@ -226,11 +226,11 @@ fn AgendaRow(
     };
     view! {
         <tr data-item=item.to_string()>
-            <td>
+            <td data-label=move || tr(Key::Number)>
                 <input class="number" type="text" size="3" aria-label=move || name(Key::Number) prop:value=move || number.get()
                     on:change=move |ev| edit(id, item, AgendaItemEdit { number: Some(event_target_value(&ev).trim().to_string()), ..no_edit() })/>
             </td>
-            <td>
+            <td data-label=move || tr(Key::Type)>
                 <select aria-label=move || format!("{} {} {}", tr(Key::Type), tr(Key::Number).to_lowercase(), number.get()) prop:value=move || kind_value.get()
                     on:change=move |ev| {
                         if let Some(kind) = kind_from_value(&event_target_value(&ev)) {
@@ -240,18 +240,18 @@ fn AgendaRow(
                     {KINDS.iter().map(|(_, key, value)| view! { <option value=*value selected=move || kind_value.get() == *value>{move || tr(*key)}</option> }).collect_view()}
                 </select>
             </td>
-            <td>
+            <td data-label=move || tr(Key::Description)>
                 <CoTextField class="description".to_string() multiline=true value=description
                     label=Signal::derive(move || format!("{} {} {}", tr(Key::Description), tr(Key::Number).to_lowercase(), number.get()))
                     on_splice=move |pos, del, text| type_into(id, move |doc| meeting_doc::splice_agenda_description(doc, item, pos, del, &text))
                     on_commit=move || { with_ws(|ws| ws.flush_typing()); }/>
                 <super::presence::EditingHere id=id item=item/>
             </td>
-            <td>
+            <td data-label=move || tr(Key::Responsible)>
                 <input type="text" aria-label=move || format!("{} {} {}", tr(Key::Responsible), tr(Key::Number).to_lowercase(), number.get()) prop:value=move || responsible.get()
                     on:change=move |ev| edit(id, item, AgendaItemEdit { responsible: Some(event_target_value(&ev).trim().to_string()), ..no_edit() })/>
             </td>
-            <td class="start">
+            <td class="start" data-label=move || tr(Key::Start)>
                 // Empty: the item follows the one before (its computed time is the placeholder).
                 <input class="fixed-start" type="text" inputmode="numeric" size="5"
                     aria-label=move || format!("{} {} {}", tr(Key::Start), tr(Key::Number).to_lowercase(), number.get())
@@ -274,7 +274,7 @@ fn AgendaRow(
                     <span class="problem" role="alert">{move || tr(Key::BadStartTime)}</span>
                 </Show>
             </td>
-            <td>
+            <td data-label=move || tr(Key::Minutes)>
                 <input class="duration" type="number" min="0" max="600" aria-label=move || format!("{} {} {}", tr(Key::Minutes), tr(Key::Number).to_lowercase(), number.get()) prop:value=move || duration.get()
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
@@ -282,7 +282,7 @@ fn AgendaRow(
                         edit(id, item, AgendaItemEdit { duration_minutes: Some(minutes), ..no_edit() });
                     }/>
             </td>
-            <td class="actions">
+            <td class="actions" data-label=move || tr(Key::Actions)>
                 <button data-move="up" aria-label=move || name(Key::MoveUp) disabled=move || index.get() == Some(0) on:click=move |_| move_to(-1)>"↑"</button>
                 <button data-move="down" aria-label=move || name(Key::MoveDown) disabled=move || index.get().map(|i| i + 1 >= count.get()).unwrap_or(true) on:click=move |_| move_to(1)>"↓"</button>
                 <button aria-label=move || name(Key::Remove) on:click=move |_| change(id, move |doc, now| meeting_doc::remove_agenda_item(doc, item, now))>"✕"</button>

@@ -128,8 +128,8 @@ export async function serveApp() {
 /** Errors the app threw in any page of this test file; a crashed app fails the file. */
 const pageErrors = [];
 
-export async function openApp(browser, relay, app) {
-  const context = await browser.newContext();
+export async function openApp(browser, relay, app, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   page.on("pageerror", (e) => {
     console.error(`[page error] ${e.message}`);
