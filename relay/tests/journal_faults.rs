@@ -5,73 +5,9 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
 
-use support::TestClient;
-
-/// The relay binary with its log kept, so a test can read what it said.
-struct LoggedRelay {
-    child: Child,
-    addr: String,
-    log: Arc<Mutex<Vec<String>>>,
-}
-
-impl LoggedRelay {
-    fn start(data: &Path) -> LoggedRelay {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_radslag-relay"))
-            .args(["--listen", "127.0.0.1:0", "--data"])
-            .arg(data)
-            .env("RUST_LOG", "info")
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start radslag-relay");
-        let stdout = child.stdout.take().expect("relay stdout");
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let (addr_tx, addr_rx) = mpsc::channel();
-        let kept = log.clone();
-        // Reads the whole log, so the relay never blocks on a full pipe.
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("listening on ").nth(1) {
-                    let _ = addr_tx.send(rest.split(',').next().unwrap_or("").trim().to_string());
-                }
-                kept.lock().expect("log lock").push(line);
-            }
-        });
-        // The relay says where it listens only after the journal is replayed.
-        let addr = addr_rx.recv_timeout(support::TIMEOUT).unwrap_or_else(|_| {
-            let said = log.lock().expect("log lock").join("\n");
-            panic!("radslag-relay did not say where it listens:\n{said}")
-        });
-        LoggedRelay { child, addr, log }
-    }
-
-    fn url(&self) -> String {
-        format!("ws://{}/sync", self.addr)
-    }
-
-    fn lines_with(&self, needle: &str) -> Vec<String> {
-        self.log.lock().expect("log lock").iter().filter(|l| l.contains(needle)).cloned().collect()
-    }
-
-    /// SIGKILL: nothing is flushed or checkpointed.
-    fn kill(mut self) {
-        self.child.kill().expect("SIGKILL the relay");
-        self.child.wait().expect("reap the relay");
-    }
-}
-
-impl Drop for LoggedRelay {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use support::{RelayProcess, TestClient};
 
 /// One record of a journal segment as the relay writes it: `len u32 LE | crc32 u32 LE |
 /// key length u16 LE | key ('/'-joined) | data`.
@@ -103,7 +39,7 @@ fn chunk_file(data: &Path, key: &[String]) -> PathBuf {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_segment_damaged_in_the_middle_is_replayed_past_the_damage_and_kept_aside() {
     let data = tempfile::tempdir().expect("temp dir");
-    let relay = LoggedRelay::start(data.path());
+    let relay = RelayProcess::start(data.path());
     let alice = TestClient::connect("alice", &relay.url());
     // Written together, well inside one segment's age (2 s), so one segment holds them all.
     let ids: Vec<_> = (0..3i64)
@@ -146,7 +82,7 @@ async fn a_segment_damaged_in_the_middle_is_replayed_past_the_damage_and_kept_as
     bytes[middle.at + middle.len - 1] ^= 0xff;
     std::fs::write(&segment, &bytes).expect("damage the segment");
 
-    let again = LoggedRelay::start(data.path());
+    let again = RelayProcess::start(data.path());
     for (i, record) in records.iter().enumerate() {
         let on_disk = std::fs::read(chunk_file(data.path(), &record.key)).ok();
         if i == records.len() / 2 {

@@ -99,10 +99,12 @@ impl TestRelay {
 // ---------------------------------------------------------------------------------------------
 // The relay binary
 
-/// The real `radslag-relay` binary on a free port, its log read for the address it chose.
+/// The real `radslag-relay` binary on a free port, its log kept (and read for the address).
 pub struct RelayProcess {
     pub child: Child,
     pub addr: String,
+    /// Everything the relay logged, line by line.
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl RelayProcess {
@@ -129,19 +131,29 @@ impl RelayProcess {
             .spawn()
             .unwrap_or_else(|e| panic!("could not start {}: {e}", bin.display()));
         let stdout = child.stdout.take().expect("relay stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let addr = loop {
-            let line = match lines.next() {
-                Some(Ok(line)) => line,
-                other => panic!("radslag-relay ended before saying where it listens: {other:?}"),
-            };
-            if let Some(rest) = line.split("listening on ").nth(1) {
-                break rest.split(',').next().unwrap_or("").trim().to_string();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        let kept = log.clone();
+        // Reads the whole log, so the relay never blocks on a full pipe, and keeps it for tests.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("listening on ").nth(1) {
+                    let _ = addr_tx.send(rest.split(',').next().unwrap_or("").trim().to_string());
+                }
+                kept.lock().expect("log lock").push(line);
             }
-        };
-        // Keep draining the log so the relay never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines.by_ref() {});
-        RelayProcess { child, addr }
+        });
+        // The relay says where it listens only after the journal is replayed.
+        let addr = addr_rx.recv_timeout(TIMEOUT).unwrap_or_else(|_| {
+            let said = log.lock().expect("log lock").join("\n");
+            panic!("radslag-relay did not say where it listens:\n{said}")
+        });
+        RelayProcess { child, addr, log }
+    }
+
+    /// The lines the relay has logged so far that contain `needle`.
+    pub fn lines_with(&self, needle: &str) -> Vec<String> {
+        self.log.lock().expect("log lock").iter().filter(|l| l.contains(needle)).cloned().collect()
     }
 
     pub fn url(&self) -> String {
