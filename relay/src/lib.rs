@@ -59,8 +59,6 @@ pub enum RelayError {
     Storage(#[from] StorageError),
     #[error("could not listen on {addr}: {source}")]
     Listen { addr: String, source: std::io::Error },
-    #[error("the server stopped with an error: {0}")]
-    Serve(std::io::Error),
 }
 
 /// How the relay is set up.
