@@ -7,6 +7,7 @@
 
 pub mod approval;
 pub mod council;
+pub mod council_setup;
 pub mod demo;
 pub mod meeting;
 pub mod minutes;
@@ -57,6 +58,9 @@ pub enum DocError {
     AlreadyTakenUp { meeting: String },
     #[error("the document refused the change: {0}")]
     Automerge(#[from] automerge::AutomergeError),
+    /// Bad input to the council's setup (an empty name, a population that is not a number…).
+    #[error("{0}")]
+    Refused(crate::model::council_setup::SetupError),
 }
 
 impl DocError {
@@ -104,6 +108,7 @@ impl Bilingual for DocError {
                 format!("Frågan står redan på dagordningen för {meeting}; öppna det mötet i stället")
             }
             DocError::Automerge(e) => format!("Dokumentet tog inte emot ändringen: {e}"),
+            DocError::Refused(e) => e.sv(),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod agenda_import;
 pub mod agenda_timing;
 pub mod attendance;
 pub mod council;
+pub mod council_setup;
 pub mod export;
 pub mod ids;
 pub mod keyed;
@@ -20,7 +21,7 @@ pub mod time;
 
 pub use council::{
     Council, Entry, FollowUpReport, Mandate, MandateVersion, MeetingLink, Organisation,
-    OrganisationKind, Person, Question, QuestionStatus, Role,
+    OrganisationKind, Person, Question, QuestionStatus, Role, RoleHolder,
 };
 pub use ids::{
     ActionItemId, AttendanceId, DecisionId, DocUrl, EntryId, ItemId, OrganisationId, PersonId,

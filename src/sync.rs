@@ -517,16 +517,3 @@ impl From<Loaded> for AutoCommit {
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
-
-/// The demo council's document ids: fixed, so every device opens the same documents.
-pub mod demo {
-    use radslag_protocol::DocumentId;
-
-    pub const ROOT: DocumentId = DocumentId::from_bytes(*b"radslag:demo:rot");
-
-    /// A demo meeting's id, derived from its key ("2019-04-04").
-    pub fn meeting_id(key: &str) -> DocumentId {
-        let ns = uuid::Uuid::from_bytes(*b"radslag:demo:mtg");
-        DocumentId::from_bytes(uuid::Uuid::new_v5(&ns, key.as_bytes()).into_bytes())
-    }
-}

@@ -53,7 +53,7 @@ fn the_demo_council_matches_the_seeds() {
     assert_eq!(c.mandate.rules_of_conduct.len(), 4);
     assert_eq!(c.mandate.version_history.len(), 4);
     let chair = c.roles.iter().find(|r| r.title == "Ordförande").unwrap();
-    assert_eq!(c.person(chair.holders[0]).unwrap().name, "Henrik Röste");
+    assert_eq!(c.person(chair.holders[0].person).unwrap().name, "Henrik Röste");
     let teachers = c.roles.iter().find(|r| r.title == "Utbildningschefsrepresentant").unwrap();
     assert_eq!(teachers.holders.len(), 3);
     assert_eq!(c.meetings.len(), 2);

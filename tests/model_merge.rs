@@ -278,6 +278,7 @@ fn tiny_council() -> Council {
         roles: vec![],
         meetings: vec![],
         questions: vec![],
+        rules: Default::default(),
     }
 }
 

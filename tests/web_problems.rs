@@ -7,7 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use radslag::storage::IndexedDbStorage;
-use radslag::sync::demo;
+use radslag::doc::demo;
 use radslag_protocol::storage::{Storage, StorageKey};
 use wasm_bindgen_test::*;
 

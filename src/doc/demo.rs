@@ -6,6 +6,7 @@
 
 use automerge::{ActorId, AutoCommit};
 use autosurgeon::Text;
+use radslag_protocol::DocumentId;
 
 use super::{council, meeting, DocError};
 use crate::model::meeting::{
@@ -16,8 +17,19 @@ use crate::model::{ActionItemId, DecisionId};
 use crate::model::{
     position, AttendanceId, Council, DocUrl, Entry, EntryId, FollowUpReport, ItemId, Mandate,
     MandateVersion, MeetingLink, Organisation, OrganisationId, OrganisationKind, Person, PersonId,
-    Question, QuestionId, QuestionStatus, Role, RoleId,
+    Question, QuestionId, QuestionStatus, Role, RoleHolder, RoleId,
 };
+use crate::model::meeting_rules::MeetingRules;
+
+/// The demo council's root document id: fixed, so every device opens the same documents. It
+/// is text, not a random (version 4) uuid, so no council created on a device can take it.
+pub const ROOT: DocumentId = DocumentId::from_bytes(*b"radslag:demo:rot");
+
+/// A demo meeting's document id, derived from its key ("2019-04-04").
+pub fn meeting_id(key: &str) -> DocumentId {
+    let ns = uuid::Uuid::from_bytes(*b"radslag:demo:mtg");
+    DocumentId::from_bytes(uuid::Uuid::new_v5(&ns, key.as_bytes()).into_bytes())
+}
 
 /// The actor of every demo change. Never edit with it: see [`DemoCouncil::hand_over`].
 pub const DEMO_ACTOR: &[u8] = b"radslag-demo-fyrbodal-v1";
@@ -163,8 +175,18 @@ fn role(
         title: title.to_string(),
         responsibilities: entries(&format!("role/{title}/ansvar"), responsibilities),
         powers: entries(&format!("role/{title}/befogenheter"), powers),
-        holders: holders.iter().map(|h| person_id(h)).collect(),
+        holders: holders
+            .iter()
+            .map(|h| RoleHolder {
+                id: EntryId::derived(&format!("demo/role/{title}/holder/{h}")),
+                person: person_id(h),
+                from: String::new(),
+                to: String::new(),
+            })
+            .collect(),
         co_opted,
+        seats: None,
+        removed: false,
     }
 }
 
@@ -176,6 +198,7 @@ fn fyrbodal_council() -> Council {
             name: name.to_string(),
             kind: OrganisationKind::Municipality,
             population: Some(*population),
+            removed: false,
         })
         .collect();
     organisations.extend(OTHER_ORGANISATIONS.iter().map(|name| Organisation {
@@ -183,14 +206,11 @@ fn fyrbodal_council() -> Council {
         name: name.to_string(),
         kind: OrganisationKind::Other,
         population: None,
+        removed: false,
     }));
     let people = PEOPLE
         .iter()
-        .map(|(name, org)| Person {
-            id: person_id(name),
-            name: name.to_string(),
-            organisation: Some(org_id(org)),
-        })
+        .map(|(name, org)| Person::new(person_id(name), *name, Some(org_id(org))))
         .collect();
     Council {
         name: "Fyrbodals e-råd".into(),
@@ -206,7 +226,24 @@ fn fyrbodal_council() -> Council {
         roles: roles(),
         meetings: Vec::new(),
         questions: questions(),
+        rules: MeetingRules::default(),
     }
+}
+
+/// The demo's fourteen member municipalities with their population, to import into a new
+/// council in one step. Fresh ids: an imported organisation belongs to the new council, and
+/// the demo's derived ids must stay the demo's.
+pub fn demo_municipalities(mut fresh_id: impl FnMut() -> OrganisationId) -> Vec<Organisation> {
+    MUNICIPALITIES
+        .iter()
+        .map(|(name, population)| Organisation {
+            id: fresh_id(),
+            name: name.to_string(),
+            kind: OrganisationKind::Municipality,
+            population: Some(*population),
+            removed: false,
+        })
+        .collect()
 }
 
 /// Frågor som lyfts till e-rådet (seed 003); the seed gives no dates.
@@ -269,6 +306,7 @@ Den 22 februari 2019 beslutade Kommundirektörsnätverket i Fyrbodal att etabler
             FollowUpReport {
                 id: EntryId::derived("demo/mandate/delrapport"),
                 name: "Delrapport".into(),
+                due: String::new(),
                 contents: entries(
                     "mandate/delrapport",
                     &[
@@ -282,6 +320,7 @@ Den 22 februari 2019 beslutade Kommundirektörsnätverket i Fyrbodal att etabler
             FollowUpReport {
                 id: EntryId::derived("demo/mandate/slutrapport"),
                 name: "Slutrapport".into(),
+                due: String::new(),
                 contents: entries(
                     "mandate/slutrapport",
                     &[

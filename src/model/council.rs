@@ -7,6 +7,7 @@ use autosurgeon::{Hydrate, Reconcile, Text};
 
 use super::ids::{DocUrl, EntryId, ItemId, OrganisationId, PersonId, QuestionId, RoleId};
 use super::meeting::MeetingKind;
+use super::meeting_rules::MeetingRules;
 
 /// A council (råd), e.g. Fyrbodals e-råd. The root document of a council hydrates to this.
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
@@ -40,9 +41,48 @@ pub struct Council {
     /// Frågor som lyfts till rådet, waiting for the beredning to take them up.
     #[autosurgeon(missing = "Vec::new")]
     pub questions: Vec<Question>,
+    /// Mötesregler: notice period, beredning, meetings a year, default place.
+    #[autosurgeon(missing = "MeetingRules::default")]
+    pub rules: MeetingRules,
 }
 
 impl Council {
+    /// A new council with only its name and the organisation that runs it: everything else is
+    /// added in the app. The rules start as Fyrbodal's until the council changes them.
+    pub fn new(name: impl Into<String>, organisation: impl Into<String>) -> Self {
+        Council {
+            name: name.into(),
+            organisation: organisation.into(),
+            commissioner: String::new(),
+            recipient: String::new(),
+            funder: String::new(),
+            period_start: String::new(),
+            period_end: String::new(),
+            mandate: Mandate::default(),
+            organisations: Vec::new(),
+            people: Vec::new(),
+            roles: Vec::new(),
+            meetings: Vec::new(),
+            questions: Vec::new(),
+            rules: MeetingRules::default(),
+        }
+    }
+
+    /// The people still in the council (not removed), in the order they were added.
+    pub fn current_people(&self) -> impl Iterator<Item = &Person> {
+        self.people.iter().filter(|p| !p.removed)
+    }
+
+    /// The organisations still in the council (not removed).
+    pub fn current_organisations(&self) -> impl Iterator<Item = &Organisation> {
+        self.organisations.iter().filter(|o| !o.removed)
+    }
+
+    /// The roles still in the council (not removed).
+    pub fn current_roles(&self) -> impl Iterator<Item = &Role> {
+        self.roles.iter().filter(|r| !r.removed)
+    }
+
     pub fn organisation(&self, id: OrganisationId) -> Option<&Organisation> {
         self.organisations.iter().find(|o| o.id == id)
     }
@@ -55,7 +95,7 @@ impl Council {
     pub fn municipal_population(&self) -> u64 {
         self.organisations
             .iter()
-            .filter(|o| o.kind == OrganisationKind::Municipality)
+            .filter(|o| o.kind == OrganisationKind::Municipality && !o.removed)
             .filter_map(|o| o.population)
             .map(u64::from)
             .sum()
@@ -107,6 +147,9 @@ pub struct FollowUpReport {
     pub id: EntryId,
     /// Namn, e.g. "Delrapport".
     pub name: String,
+    /// Datum, "YYYY-MM-DD", or empty until decided.
+    #[autosurgeon(missing = "String::new")]
+    pub due: String,
     /// Innehåll.
     pub contents: Vec<Entry>,
 }
@@ -146,6 +189,9 @@ pub struct Organisation {
     /// Folkmängd.
     #[autosurgeon(missing = "Option::default")]
     pub population: Option<u32>,
+    /// Borttagen: kept so old minutes still name it, and so it can be put back.
+    #[autosurgeon(missing = "bool::default")]
+    pub removed: bool,
 }
 
 /// A person (person) with the organisation they represent.
@@ -158,6 +204,22 @@ pub struct Person {
     /// Organisation.
     #[autosurgeon(missing = "Option::default")]
     pub organisation: Option<OrganisationId>,
+    /// E-post.
+    #[autosurgeon(missing = "String::new")]
+    pub email: String,
+    /// Telefon.
+    #[autosurgeon(missing = "String::new")]
+    pub phone: String,
+    /// Borttagen: no longer in the council, but still named in the minutes they appear in.
+    #[autosurgeon(missing = "bool::default")]
+    pub removed: bool,
+}
+
+impl Person {
+    /// A person with a name and nothing else yet.
+    pub fn new(id: PersonId, name: impl Into<String>, organisation: Option<OrganisationId>) -> Self {
+        Person { id, name: name.into(), organisation, email: String::new(), phone: String::new(), removed: false }
+    }
 }
 
 /// A role (roll) in the council, e.g. Ordförande, with who holds it.
@@ -171,11 +233,45 @@ pub struct Role {
     pub responsibilities: Vec<Entry>,
     /// Befogenheter.
     pub powers: Vec<Entry>,
-    /// Innehavare (bemannas av).
-    pub holders: Vec<PersonId>,
+    /// Innehavare (bemannas av), each for a period.
+    pub holders: Vec<RoleHolder>,
     /// Adjungerad: takes part without being a member.
     #[autosurgeon(missing = "bool::default")]
     pub co_opted: bool,
+    /// Antal platser: how many may hold the role at once, when the council has decided it.
+    #[autosurgeon(missing = "Option::default")]
+    pub seats: Option<u32>,
+    /// Borttagen (recoverable).
+    #[autosurgeon(missing = "bool::default")]
+    pub removed: bool,
+}
+
+impl Role {
+    /// A role with a title and nothing else yet.
+    pub fn new(id: RoleId, title: impl Into<String>) -> Self {
+        Role { id, title: title.into(), responsibilities: Vec::new(), powers: Vec::new(), holders: Vec::new(), co_opted: false, seats: None, removed: false }
+    }
+
+    /// Who holds the role on `date` ("YYYY-MM-DD"; dates compare as text in that form). A
+    /// holder with no dates holds it always.
+    pub fn holders_on<'a>(&'a self, date: &'a str) -> impl Iterator<Item = PersonId> + 'a {
+        self.holders
+            .iter()
+            .filter(move |h| (h.from.is_empty() || h.from.as_str() <= date) && (h.to.is_empty() || date <= h.to.as_str()))
+            .map(|h| h.person)
+    }
+}
+
+/// One person holding a role (innehavare) from one date to another.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct RoleHolder {
+    #[key]
+    pub id: EntryId,
+    pub person: PersonId,
+    /// Från och med, "YYYY-MM-DD", or empty.
+    pub from: String,
+    /// Till och med, "YYYY-MM-DD", or empty while it lasts.
+    pub to: String,
 }
 
 /// A link from the council to one meeting document (möte), with what a list of meetings shows.

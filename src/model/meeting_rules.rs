@@ -1,28 +1,54 @@
-//! The council's meeting rules (mötesregler, seed 000): notice two weeks before, a beredningsmöte
-//! two weeks before each council meeting, six council meetings a year about two months apart.
+//! The council's meeting rules (mötesregler, seed 000) as the council's own data
+//! ([`MeetingRules`]: Fyrbodal's notice two weeks before, a beredningsmöte two weeks before each
+//! council meeting, six council meetings a year about two months apart, unless changed).
 //!
 //! [`check_meeting`] turns a planned meeting into warnings in words; [`plan_year`] proposes a
 //! year of meetings that keeps the rules. `today` is always an argument: nothing reads the clock.
 
+use autosurgeon::{Hydrate, Reconcile};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::council::MeetingLink;
 use super::meeting::{Meeting, MeetingKind, MeetingStatus};
 use super::time::{format_date, parse_date, ClockTime};
 
-/// Kallelse senast två veckor före mötet.
-pub const NOTICE_DAYS_BEFORE: u64 = 14;
 /// Warn this many days before the notice deadline that the notice is still unsent.
 pub const NOTICE_REMINDER_DAYS: i64 = 7;
-/// Beredningsmöte två veckor före rådets möte.
-pub const BEREDNING_DAYS_BEFORE: i64 = 14;
 /// How far a beredningsmöte may sit from exactly two weeks before and still count: a holiday
 /// or a clash moves it a few days, which the rule's "two weeks" tolerates.
 pub const BEREDNING_TOLERANCE_DAYS: i64 = 4;
-/// E-rådsmöte sex gånger per år.
-pub const COUNCIL_MEETINGS_PER_YEAR: usize = 6;
-/// "About two months apart": closer than six weeks is clearly not that.
-pub const MIN_DAYS_BETWEEN_COUNCIL_MEETINGS: i64 = 42;
+/// The council's meeting rules (mötesregler), kept in its root document and edited in the
+/// council's settings. A council that never set them gets Fyrbodal's (seed 000).
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+pub struct MeetingRules {
+    /// Kallelse senast så många dagar före mötet.
+    pub notice_days: u32,
+    /// Beredningsmöte så många dagar före rådets möte.
+    pub beredning_days: u32,
+    /// Rådets möten per år.
+    pub meetings_per_year: u32,
+    /// Standardplats for new meetings.
+    #[autosurgeon(missing = "String::new")]
+    pub default_place: String,
+    /// Standardlänk till videomötet for new meetings.
+    #[autosurgeon(missing = "String::new")]
+    pub default_video_link: String,
+}
+
+impl Default for MeetingRules {
+    /// Fyrbodal's rules: kallelse två veckor före, beredning två veckor före, sex möten per år.
+    fn default() -> Self {
+        MeetingRules { notice_days: 14, beredning_days: 14, meetings_per_year: 6, default_place: String::new(), default_video_link: String::new() }
+    }
+}
+
+impl MeetingRules {
+    /// "About two months apart" for six a year: closer than three quarters of the even spacing
+    /// (six weeks for six a year) is clearly not that.
+    pub fn min_days_between(&self) -> i64 {
+        (365 * 3 / 4 / i64::from(self.meetings_per_year.max(1))).max(1)
+    }
+}
 
 /// What the rules need to know about the council's other meetings. Implemented for the
 /// council's meeting links (cheap: no meeting document to load) and for whole meetings.
@@ -60,7 +86,7 @@ pub enum RuleWarning {
     /// The date has passed and the meeting is still only planned.
     InThePast { date: NaiveDate },
     /// The notice should already have gone out (senast två veckor före).
-    NoticeOverdue { deadline: NaiveDate },
+    NoticeOverdue { deadline: NaiveDate, days_before: u32 },
     /// The notice must go out within a few days.
     NoticeDueSoon { deadline: NaiveDate, days_left: i64 },
     /// Saturday or Sunday.
@@ -68,11 +94,11 @@ pub enum RuleWarning {
     /// Another meeting of the council is on the same day.
     SameDay { other: MeetingKind, date: NaiveDate },
     /// An e-rådsmöte without a beredningsmöte about two weeks before it.
-    NoBeredning { expected: NaiveDate },
+    NoBeredning { expected: NaiveDate, days_before: u32 },
     /// A beredningsmöte with no e-rådsmöte about two weeks after it.
-    BeredningWithoutCouncilMeeting { expected: NaiveDate },
+    BeredningWithoutCouncilMeeting { expected: NaiveDate, days_before: u32 },
     /// More than six e-rådsmöten in one calendar year.
-    TooManyInYear { year: i32, count: usize },
+    TooManyInYear { year: i32, count: usize, allowed: u32 },
     /// Another e-rådsmöte is closer than about two months.
     TooClose { other: NaiveDate, days: i64 },
 }
@@ -90,8 +116,9 @@ impl RuleWarning {
             RuleWarning::InThePast { date } => format!(
                 "Mötet {date} har redan varit men står fortfarande som planerat. Ändra status eller datum."
             ),
-            RuleWarning::NoticeOverdue { deadline } => format!(
-                "Kallelsen skulle ha skickats senast {deadline} (två veckor före mötet). Skicka den nu eller flytta mötet."
+            RuleWarning::NoticeOverdue { deadline, days_before } => format!(
+                "Kallelsen skulle ha skickats senast {deadline} ({} före mötet). Skicka den nu eller flytta mötet.",
+                days_sv(*days_before)
             ),
             RuleWarning::NoticeDueSoon { deadline, days_left } => format!(
                 "Kallelsen ska skickas senast {deadline}, om {days_left} {}.",
@@ -105,14 +132,16 @@ impl RuleWarning {
                 "Rådet har redan ett {} samma dag ({date}).",
                 kind_sv(*other)
             ),
-            RuleWarning::NoBeredning { expected } => format!(
-                "Det finns inget beredningsmöte två veckor före (omkring {expected}). Planera ett."
+            RuleWarning::NoBeredning { expected, days_before } => format!(
+                "Det finns inget beredningsmöte {} före (omkring {expected}). Planera ett.",
+                days_sv(*days_before)
             ),
-            RuleWarning::BeredningWithoutCouncilMeeting { expected } => format!(
-                "Beredningsmötet ligger inte två veckor före något e-rådsmöte (väntat omkring {expected})."
+            RuleWarning::BeredningWithoutCouncilMeeting { expected, days_before } => format!(
+                "Beredningsmötet ligger inte {} före något e-rådsmöte (väntat omkring {expected}).",
+                days_sv(*days_before)
             ),
-            RuleWarning::TooManyInYear { year, count } => format!(
-                "{count} e-rådsmöten är planerade {year}; reglerna säger {COUNCIL_MEETINGS_PER_YEAR} per år."
+            RuleWarning::TooManyInYear { year, count, allowed } => format!(
+                "{count} e-rådsmöten är planerade {year}; reglerna säger {allowed} per år."
             ),
             RuleWarning::TooClose { other, days } => format!(
                 "Bara {days} dagar till e-rådsmötet {other}; mötena ska ligga ungefär två månader isär."
@@ -132,8 +161,9 @@ impl RuleWarning {
             RuleWarning::InThePast { date } => format!(
                 "The meeting on {date} has passed but is still only planned. Change its status or date."
             ),
-            RuleWarning::NoticeOverdue { deadline } => format!(
-                "The notice should have gone out by {deadline} (two weeks before). Send it now or move the meeting."
+            RuleWarning::NoticeOverdue { deadline, days_before } => format!(
+                "The notice should have gone out by {deadline} ({} before). Send it now or move the meeting.",
+                days_en(*days_before)
             ),
             RuleWarning::NoticeDueSoon { deadline, days_left } => format!(
                 "The notice must go out by {deadline}, in {days_left} day{}.",
@@ -145,19 +175,42 @@ impl RuleWarning {
             RuleWarning::SameDay { other, date } => {
                 format!("The council already has a {} that day ({date}).", kind_en(*other))
             }
-            RuleWarning::NoBeredning { expected } => format!(
-                "There is no preparatory meeting two weeks before (around {expected}). Plan one."
+            RuleWarning::NoBeredning { expected, days_before } => format!(
+                "There is no preparatory meeting {} before (around {expected}). Plan one.",
+                days_en(*days_before)
             ),
-            RuleWarning::BeredningWithoutCouncilMeeting { expected } => format!(
-                "This preparatory meeting is not two weeks before any council meeting (expected around {expected})."
+            RuleWarning::BeredningWithoutCouncilMeeting { expected, days_before } => format!(
+                "This preparatory meeting is not {} before any council meeting (expected around {expected}).",
+                days_en(*days_before)
             ),
-            RuleWarning::TooManyInYear { year, count } => format!(
-                "{count} council meetings are planned in {year}; the rules say {COUNCIL_MEETINGS_PER_YEAR} a year."
+            RuleWarning::TooManyInYear { year, count, allowed } => format!(
+                "{count} council meetings are planned in {year}; the rules say {allowed} a year."
             ),
             RuleWarning::TooClose { other, days } => format!(
                 "Only {days} days to the council meeting on {other}; meetings should be about two months apart."
             ),
         }
+    }
+}
+
+/// A span of days as the rules say it: "två veckor" for 14, else "10 dagar".
+fn days_sv(days: u32) -> String {
+    match days {
+        7 => "en vecka".into(),
+        14 => "två veckor".into(),
+        21 => "tre veckor".into(),
+        1 => "en dag".into(),
+        n => format!("{n} dagar"),
+    }
+}
+
+fn days_en(days: u32) -> String {
+    match days {
+        7 => "one week".into(),
+        14 => "two weeks".into(),
+        21 => "three weeks".into(),
+        1 => "one day".into(),
+        n => format!("{n} days"),
     }
 }
 
@@ -205,13 +258,13 @@ fn weekday_en(day: Weekday) -> &'static str {
 }
 
 /// The last day the notice (kallelse) may go out for a meeting on `date`.
-pub fn notice_deadline(date: NaiveDate) -> NaiveDate {
-    date.checked_sub_days(Days::new(NOTICE_DAYS_BEFORE)).unwrap_or(date)
+pub fn notice_deadline(date: NaiveDate, rules: &MeetingRules) -> NaiveDate {
+    date.checked_sub_days(Days::new(u64::from(rules.notice_days))).unwrap_or(date)
 }
 
-/// Check `meeting` against the rules, given the council's `others` meetings (leave the meeting
-/// itself out) and `today`. An empty list means the plan keeps every rule.
-pub fn check_meeting<T: Dated>(meeting: &Meeting, others: &[T], today: NaiveDate) -> Vec<RuleWarning> {
+/// Check `meeting` against the council's `rules`, given its `others` meetings (leave the
+/// meeting itself out) and `today`. An empty list means the plan keeps every rule.
+pub fn check_meeting<T: Dated>(meeting: &Meeting, others: &[T], today: NaiveDate, rules: &MeetingRules) -> Vec<RuleWarning> {
     let mut warnings = Vec::new();
     let times_ok = match (ClockTime::parse(&meeting.start), ClockTime::parse(&meeting.end)) {
         (Ok(start), Ok(end)) => end > start,
@@ -230,10 +283,10 @@ pub fn check_meeting<T: Dated>(meeting: &Meeting, others: &[T], today: NaiveDate
     if planned_only && date < today {
         warnings.push(RuleWarning::InThePast { date });
     } else if planned_only {
-        let deadline = notice_deadline(date);
+        let deadline = notice_deadline(date, rules);
         let days_left = (deadline - today).num_days();
         if days_left < 0 {
-            warnings.push(RuleWarning::NoticeOverdue { deadline });
+            warnings.push(RuleWarning::NoticeOverdue { deadline, days_before: rules.notice_days });
         } else if days_left <= NOTICE_REMINDER_DAYS {
             warnings.push(RuleWarning::NoticeDueSoon { deadline, days_left });
         }
@@ -255,16 +308,16 @@ pub fn check_meeting<T: Dated>(meeting: &Meeting, others: &[T], today: NaiveDate
     };
     match meeting.kind {
         MeetingKind::EradsMote => {
-            let expected = date - chrono::Duration::days(BEREDNING_DAYS_BEFORE);
+            let expected = date - chrono::Duration::days(i64::from(rules.beredning_days));
             if !near(expected, MeetingKind::Beredningsmote) {
-                warnings.push(RuleWarning::NoBeredning { expected });
+                warnings.push(RuleWarning::NoBeredning { expected, days_before: rules.beredning_days });
             }
             let count = 1 + others
                 .iter()
                 .filter(|(k, d)| *k == MeetingKind::EradsMote && d.year() == date.year())
                 .count();
-            if count > COUNCIL_MEETINGS_PER_YEAR {
-                warnings.push(RuleWarning::TooManyInYear { year: date.year(), count });
+            if count > rules.meetings_per_year as usize {
+                warnings.push(RuleWarning::TooManyInYear { year: date.year(), count, allowed: rules.meetings_per_year });
             }
             let closest = others
                 .iter()
@@ -272,15 +325,15 @@ pub fn check_meeting<T: Dated>(meeting: &Meeting, others: &[T], today: NaiveDate
                 .map(|&(_, d)| (d, (d - date).num_days().abs()))
                 .min_by_key(|&(_, days)| days);
             if let Some((other, days)) = closest {
-                if days < MIN_DAYS_BETWEEN_COUNCIL_MEETINGS {
+                if days < rules.min_days_between() {
                     warnings.push(RuleWarning::TooClose { other, days });
                 }
             }
         }
         MeetingKind::Beredningsmote => {
-            let expected = date + chrono::Duration::days(BEREDNING_DAYS_BEFORE);
+            let expected = date + chrono::Duration::days(i64::from(rules.beredning_days));
             if !near(expected, MeetingKind::EradsMote) {
-                warnings.push(RuleWarning::BeredningWithoutCouncilMeeting { expected });
+                warnings.push(RuleWarning::BeredningWithoutCouncilMeeting { expected, days_before: rules.beredning_days });
             }
         }
         MeetingKind::Workshop => {}
@@ -304,12 +357,35 @@ pub struct YearPlanRules {
     pub beredning_end: String,
     pub place: String,
     pub video_link: Option<String>,
+    /// Days from the beredningsmöte to the council's meeting.
+    pub beredning_days: u32,
 }
 
 impl YearPlanRules {
     /// Fyrbodal's pattern: the third Thursday of every other month from February, 13–16, with
     /// a beredningsmöte 10–11 two weeks before (both meetings in the seeds are Thursdays).
     pub fn standard(year: i32) -> Self {
+        Self::for_council(year, &MeetingRules::default())
+    }
+
+    /// The standard pattern with the council's own rules: its beredning lead time, place and
+    /// video link, and as many meetings as it holds a year (spread over the year's months).
+    pub fn for_council(year: i32, rules: &MeetingRules) -> Self {
+        let n = rules.meetings_per_year.clamp(1, 12);
+        let step = 12 / n;
+        let first = 1 + (12 - step * (n - 1)) / 2;
+        let months = (0..n).map(|i| first + i * step).filter(|m| *m <= 12).collect();
+        let video = rules.default_video_link.trim();
+        YearPlanRules {
+            months,
+            place: rules.default_place.trim().to_string(),
+            video_link: (!video.is_empty()).then(|| video.to_string()),
+            beredning_days: rules.beredning_days,
+            ..Self::fyrbodal(year)
+        }
+    }
+
+    fn fyrbodal(year: i32) -> Self {
         YearPlanRules {
             year,
             months: vec![2, 4, 6, 8, 10, 12],
@@ -321,6 +397,7 @@ impl YearPlanRules {
             beredning_end: "11:00".into(),
             place: String::new(),
             video_link: None,
+            beredning_days: 14,
         }
     }
 }
@@ -335,7 +412,7 @@ pub fn plan_year(rules: &YearPlanRules) -> Vec<Meeting> {
         else {
             continue;
         };
-        let beredning = date - chrono::Duration::days(BEREDNING_DAYS_BEFORE);
+        let beredning = date - chrono::Duration::days(i64::from(rules.beredning_days));
         let mut prep = Meeting::new(
             format!("Beredningsmöte inför e-rådsmötet {}", format_date(date)),
             MeetingKind::Beredningsmote,
@@ -376,7 +453,7 @@ mod tests {
     /// Swedish warnings, in order.
     fn check(meeting: Meeting, others: &[(MeetingKind, &str)], today: &str, expected: &[&str]) {
         let others: Vec<Meeting> = others.iter().map(|&(k, date)| m(k, date)).collect();
-        let got: Vec<String> = check_meeting(&meeting, &others, d(today)).iter().map(RuleWarning::sv).collect();
+        let got: Vec<String> = check_meeting(&meeting, &others, d(today), &MeetingRules::default()).iter().map(RuleWarning::sv).collect();
         assert_eq!(got.len(), expected.len(), "{} on {today}: {got:#?}", meeting.date);
         for (g, want) in got.iter().zip(expected) {
             assert!(g.contains(want), "{g:?} should mention {want:?}");
@@ -421,7 +498,7 @@ mod tests {
 
     #[test]
     fn warnings_read_in_english_too() {
-        let w = RuleWarning::NoticeOverdue { deadline: d("2019-03-21") };
+        let w = RuleWarning::NoticeOverdue { deadline: d("2019-03-21"), days_before: 14 };
         assert!(w.en().contains("should have gone out by 2019-03-21"), "{}", w.en());
         let w = RuleWarning::Weekend { date: d("2019-04-07") };
         assert_eq!(w.en(), "2019-04-07 is a Sunday. Choose a weekday.");
@@ -437,11 +514,42 @@ mod tests {
         for (i, meeting) in plan.iter().enumerate() {
             let others: Vec<&Meeting> = plan.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, m)| m).collect();
             let others: Vec<Meeting> = others.into_iter().cloned().collect();
-            let warnings = check_meeting(meeting, &others, d("2025-01-02"));
+            let warnings = check_meeting(meeting, &others, d("2025-01-02"), &MeetingRules::default());
             assert!(warnings.is_empty(), "{} {:?}: {:?}", meeting.date, meeting.kind, warnings);
         }
         assert_eq!(plan[0].kind, B);
         assert_eq!(plan[0].date, "2025-02-06");
-        assert_eq!(notice_deadline(d("2025-02-20")), d("2025-02-06"));
+        assert_eq!(notice_deadline(d("2025-02-20"), &MeetingRules::default()), d("2025-02-06"));
+    }
+
+    #[test]
+    fn the_councils_own_rules_change_the_warnings() {
+        // Three weeks' notice and four meetings a year: the same plan warns differently.
+        let rules = MeetingRules { notice_days: 21, meetings_per_year: 4, beredning_days: 7, ..MeetingRules::default() };
+        let on = |today: &str, m: Meeting, others: &[(MeetingKind, &str)]| {
+            let others: Vec<Meeting> = others.iter().map(|&(k, date)| self::m(k, date)).collect();
+            check_meeting(&m, &others, d(today), &rules).iter().map(RuleWarning::sv).collect::<Vec<_>>()
+        };
+        // Notice deadline 2019-03-14 (three weeks before), so on 03-20 it is overdue.
+        let got = on("2019-03-20", m(E, "2019-04-04"), &[(B, "2019-03-28")]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].contains("senast 2019-03-14 (tre veckor före mötet)"), "{got:?}");
+        // A beredning one week before counts; two weeks before does not.
+        assert!(on("2019-01-01", m(E, "2019-04-04"), &[(B, "2019-03-28")]).is_empty());
+        let got = on("2019-01-01", m(E, "2019-04-04"), &[(B, "2019-03-21")]);
+        assert!(got[0].contains("inget beredningsmöte en vecka före (omkring 2019-03-28)"), "{got:?}");
+        // A fifth meeting in a year is one too many.
+        let four = [(E, "2019-01-10"), (E, "2019-04-04"), (E, "2019-07-04"), (E, "2019-10-03"), (B, "2019-12-05")];
+        let got = on("2019-01-01", m(E, "2019-12-12"), &four);
+        assert!(got.iter().any(|w| w.contains("5 e-rådsmöten är planerade 2019; reglerna säger 4 per år")), "{got:?}");
+        // The year plan follows them too: four council meetings, beredning a week before.
+        let plan = plan_year(&YearPlanRules::for_council(2025, &rules));
+        let council: Vec<&Meeting> = plan.iter().filter(|m| m.kind == E).collect();
+        assert_eq!(council.len(), 4);
+        for (i, meeting) in plan.iter().enumerate() {
+            let others: Vec<Meeting> = plan.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, m)| m.clone()).collect();
+            let warnings = check_meeting(meeting, &others, d("2025-01-02"), &rules);
+            assert!(warnings.is_empty(), "{} {:?}: {:?}", meeting.date, meeting.kind, warnings);
+        }
     }
 }
