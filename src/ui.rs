@@ -18,6 +18,8 @@ pub mod questions;
 pub mod registers;
 pub mod route;
 pub mod settings;
+pub mod setup;
+pub mod start;
 pub mod sync_status;
 pub mod text_field;
 
@@ -101,6 +103,7 @@ pub fn App(ready: Ready) -> impl IntoView {
             <nav aria-label=move || tr(Key::MainNav)>
                 <a href=Route::Council.href()>{move || tr(Key::Council)}</a>
                 <a href=Route::Registers.href()>{move || tr(Key::Registers)}</a>
+                <a href=Route::Start.href()>{move || tr(Key::SwitchCouncil)}</a>
                 <a href=Route::Settings.href()>{move || tr(Key::Settings)}</a>
             </nav>
             {move || ready.0.get().is_some_and(|r| r.is_ok()).then(|| view! { <sync_status::SyncStatus/> })}
@@ -121,6 +124,16 @@ pub fn App(ready: Ready) -> impl IntoView {
                     Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                     Route::Attendance => view! { <attendance::AttendancePage/> }.into_any(),
                     Route::Registers => view! { <registers::RegistersPage/> }.into_any(),
+                    Route::Start => view! { <start::StartPage/> }.into_any(),
+                    Route::Demo => view! { <start::OpenCouncil id=crate::doc::demo::ROOT/> }.into_any(),
+                    Route::OpenCouncil(id) => view! { <start::OpenCouncil id=id/> }.into_any(),
+                    Route::CouncilSettings => view! { <setup::details::CouncilSettingsPage/> }.into_any(),
+                    Route::Mandate => view! { <setup::mandate::MandatePage/> }.into_any(),
+                    Route::MandatePrint => view! { <setup::print::MandatePrint/> }.into_any(),
+                    Route::Organisations => view! { <setup::organisations::OrganisationsPage/> }.into_any(),
+                    Route::People => view! { <setup::people::PeoplePage/> }.into_any(),
+                    Route::Roles => view! { <setup::roles::RolesPage/> }.into_any(),
+                    Route::StaffingPrint => view! { <setup::print::StaffingPrint/> }.into_any(),
                     Route::NotFound => view! {
                         <h1>{move || tr(Key::NotFound)}</h1>
                         <p><a href=Route::Council.href()>"← " {move || tr(Key::BackToCouncil)}</a></p>

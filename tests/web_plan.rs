@@ -39,6 +39,8 @@ async fn a_member_plans_a_meeting_and_a_year() {
     as_a_first_visit();
     radslag::start_with(&format!("radslag-plan-test-{}", uuid::Uuid::new_v4()));
     wait_for("the council's name", || find("h1", "Fyrbodals e-råd")).await;
+    // Planning is one button away on the council page.
+    wait_for("the new meeting button", || find("button", "Nytt möte")).await.click();
     wait_for("the new meeting form", || find("h3", "Nytt möte")).await;
     for id in ["nm-kind", "nm-date", "nm-start", "nm-end", "nm-place", "nm-video"] {
         assert_eq!(all(&format!("label[for={id}]")).len(), 1, "{id} has a label");

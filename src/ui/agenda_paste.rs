@@ -15,7 +15,7 @@ use crate::model::ItemId;
 /// The council's people's names, so a pasted row's "Ansvarig" is recognised.
 fn council_names() -> Vec<String> {
     with_ws(|ws| {
-        ws.read(&ws.council_id(), |doc| hydrate_council(doc).map(|c| c.people.into_iter().map(|p| p.name).collect()).unwrap_or_default())
+        ws.read(&ws.council_id()?, |doc| hydrate_council(doc).map(|c| c.current_people().map(|p| p.name.clone()).collect()).unwrap_or_default())
     })
     .flatten()
     .unwrap_or_default()

@@ -8,7 +8,7 @@ use super::{lang, tr, with_ws};
 use crate::doc::council::{add_meeting_link, hydrate_council};
 use crate::doc::meeting::create_meeting;
 use crate::i18n::Key;
-use crate::model::meeting_rules::{check_meeting, kind_en, kind_sv, plan_year, RuleWarning, YearPlanRules};
+use crate::model::meeting_rules::{check_meeting, kind_en, kind_sv, plan_year, MeetingRules, RuleWarning, YearPlanRules};
 use crate::model::{DocUrl, Meeting, MeetingKind, MeetingLink};
 
 /// Today on this device (local calendar), from the browser's clock.
@@ -35,11 +35,12 @@ fn capitalised(word: &str) -> String {
 const KINDS: [(MeetingKind, &str); 3] =
     [(MeetingKind::EradsMote, "erad"), (MeetingKind::Beredningsmote, "beredning"), (MeetingKind::Workshop, "workshop")];
 
-/// The council's meeting links as the root document holds them now (empty if unreadable).
-fn council_links() -> Vec<MeetingLink> {
+/// The council's meeting links and rules as the root document holds them now (none and the
+/// standard rules if unreadable).
+fn council_links() -> (Vec<MeetingLink>, MeetingRules) {
     with_ws(|ws| {
-        let id = ws.council_id();
-        ws.read(&id, |doc| hydrate_council(doc).map(|c| c.meetings).unwrap_or_default())
+        let id = ws.council_id()?;
+        ws.read(&id, |doc| hydrate_council(doc).map(|c| (c.meetings, c.rules)).unwrap_or_default())
     })
     .flatten()
     .unwrap_or_default()
@@ -57,7 +58,7 @@ fn create_all(meetings: &[Meeting]) -> Result<usize, String> {
         let result = with_ws(|ws| {
             let id = ws.create_document(|doc, now| create_meeting(doc, m, now))?;
             let link = MeetingLink { url: DocUrl(id.url()), title: m.title.clone(), date: m.date.clone(), kind: m.kind };
-            ws.change(ws.council_id(), |doc, now| add_meeting_link(doc, link, now))
+            ws.change(ws.council_id().ok_or_else(|| tr(Key::NoCouncilOpen).to_string())?, |doc, now| add_meeting_link(doc, link, now))
         })
         .unwrap_or_else(|| Err("The workspace has not started.".into()));
         result?;
@@ -82,8 +83,10 @@ fn NewMeetingForm() -> impl IntoView {
     let date = RwSignal::new(String::new());
     let start = RwSignal::new("13:00".to_string());
     let end = RwSignal::new("16:00".to_string());
-    let place = RwSignal::new(String::new());
-    let video = RwSignal::new(String::new());
+    // New meetings start at the council's default place and video link.
+    let rules = council_links().1;
+    let place = RwSignal::new(rules.default_place);
+    let video = RwSignal::new(rules.default_video_link);
     let outcome = RwSignal::new(None::<Result<String, String>>);
 
     let meeting = move || {
@@ -95,7 +98,10 @@ fn NewMeetingForm() -> impl IntoView {
         m.video_link = (!v.is_empty()).then_some(v);
         m
     };
-    let warnings = Memo::new(move |_| check_meeting(&meeting(), &council_links(), today()));
+    let warnings = Memo::new(move |_| {
+        let (links, rules) = council_links();
+        check_meeting(&meeting(), &links, today(), &rules)
+    });
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -170,7 +176,7 @@ fn PlanYear() -> impl IntoView {
     let propose = move |_| {
         outcome.set(None);
         match year.get_untracked().trim().parse::<i32>() {
-            Ok(y) if (1900..=9999).contains(&y) => proposal.set(Some(plan_year(&YearPlanRules::standard(y)))),
+            Ok(y) if (1900..=9999).contains(&y) => proposal.set(Some(plan_year(&YearPlanRules::for_council(y, &council_links().1)))),
             _ => {
                 proposal.set(None);
                 outcome.set(Some(Err(tr(Key::YearFourDigits).to_string())));
@@ -197,13 +203,14 @@ fn PlanYear() -> impl IntoView {
             {move || proposal.get().map(|meetings| {
                 let n = meetings.len();
                 // Each proposed meeting is checked against the council's meetings and the rest of the proposal.
-                let existing: Vec<Meeting> = council_links().into_iter().map(|l| Meeting::new(l.title, l.kind, l.date, "", "")).collect();
+                let (links, rules) = council_links();
+                let existing: Vec<Meeting> = links.into_iter().map(|l| Meeting::new(l.title, l.kind, l.date, "", "")).collect();
                 let today = today();
                 let checked: Vec<(Meeting, Vec<RuleWarning>)> = meetings.iter().enumerate().map(|(i, m)| {
                     let others: Vec<Meeting> = existing.iter().cloned()
                         .chain(meetings.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, o)| o.clone()))
                         .collect();
-                    (m.clone(), check_meeting(m, &others, today))
+                    (m.clone(), check_meeting(m, &others, today, &rules))
                 }).collect();
                 view! {
                     <div class="year-proposal">

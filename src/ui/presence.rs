@@ -1,6 +1,7 @@
 //! Presence in the meeting page: when the keyboard enters an agenda item (its row in the agenda
 //! or its minutes), this device tells the others who is editing it; each item shows who else is
-//! there now ("Anna skriver här"). The name is the one given in Settings.
+//! there now ("Anna skriver här"). The name is the person this member picked as themselves in
+//! the council ("Det här är jag"), else the one given in Settings.
 
 use leptos::prelude::*;
 use radslag_protocol::DocumentId;
@@ -13,13 +14,42 @@ use crate::model::ItemId;
 /// Where this device keeps the member's name.
 pub const MY_NAME_KEY: &str = "radslag.my-name";
 
-/// The name given in Settings, if any.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Where this device keeps who the member is in council `council`.
+fn me_key(council: DocumentId) -> String {
+    format!("radslag.me.{council}")
+}
+
+/// The person this device's member picked as themselves in the open council, if any.
+pub fn me() -> Option<crate::model::PersonId> {
+    let council = with_ws(|ws| ws.council_id()).flatten()?;
+    local_storage()?.get_item(&me_key(council)).ok().flatten()?.parse().ok()
+}
+
+/// Picks (or with `None`, forgets) who this device's member is in the open council.
+pub fn set_me(person: Option<crate::model::PersonId>) {
+    let (Some(council), Some(s)) = (with_ws(|ws| ws.council_id()).flatten(), local_storage()) else { return };
+    let _ = match person {
+        Some(p) => s.set_item(&me_key(council), &p.to_string()),
+        None => s.remove_item(&me_key(council)),
+    };
+}
+
+/// The member's name: the person picked in the open council, else the name given in Settings.
 pub fn my_name() -> Option<String> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(MY_NAME_KEY).ok().flatten())
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty())
+    let picked = me().and_then(|id| {
+        let council = with_ws(|ws| ws.council_id()).flatten()?;
+        with_ws(|ws| ws.read(&council, |doc| crate::doc::council::hydrate_council(doc).ok()?.person(id).map(|p| p.name.clone())))??
+    });
+    picked.or_else(|| {
+        local_storage()
+            .and_then(|s| s.get_item(MY_NAME_KEY).ok().flatten())
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+    })
 }
 
 /// The agenda item an element belongs to: its agenda row (`data-item`) or minutes (`data-minutes`).

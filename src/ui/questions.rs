@@ -20,7 +20,7 @@ use crate::model::{BreakKind, ItemId, ItemKind, QuestionId, QuestionStatus};
 /// second step fails the item stays (nothing typed is lost) and the message says so.
 fn take_up(question: QuestionId, meeting: DocumentId) -> Result<(), String> {
     with_ws(|ws| {
-        let council = ws.council_id();
+        let council = ws.council_id().ok_or_else(|| tr(Key::NoCouncilOpen).to_string())?;
         // Numbered after the others, placed before a closing AVSLUT.
         let (number, after) = ws
             .read(&meeting, |doc| {
@@ -77,7 +77,10 @@ pub fn Questions() -> impl IntoView {
             return;
         }
         let fields = NewQuestion { text: t, from: from.get_untracked().trim().to_string(), raised_on: format_date(today()) };
-        let result = with_ws(|ws| ws.change(ws.council_id(), move |doc, now| add_question(doc, QuestionId::random(), fields, now).map(|_| ())));
+        let result = with_ws(|ws| match ws.council_id() {
+            Some(council) => ws.change(council, move |doc, now| add_question(doc, QuestionId::random(), fields, now).map(|_| ())),
+            None => Err(tr(Key::NoCouncilOpen).to_string()),
+        });
         match result {
             Some(Ok(())) => {
                 text.set(String::new());

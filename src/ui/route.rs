@@ -17,6 +17,23 @@ pub enum Route {
     /// The decisions register and the action-item list across meetings.
     Registers,
     Settings,
+    /// The councils on this device: create one, join one, open the demo.
+    Start,
+    /// Opens the demo council, then its page.
+    Demo,
+    /// A council's shared link: opens (and keeps) that council on this device.
+    OpenCouncil(DocumentId),
+    /// The council's details and meeting rules.
+    CouncilSettings,
+    /// The mandate (uppdragshandling), edited together.
+    Mandate,
+    /// The mandate laid out for printing, like seed 000.
+    MandatePrint,
+    Organisations,
+    People,
+    Roles,
+    /// The staffing plan (bemanningsplan) for printing: roles and who holds them.
+    StaffingPrint,
     NotFound,
 }
 
@@ -33,6 +50,19 @@ impl Route {
                 _ => Route::NotFound,
             },
             (Some("settings"), None) => Route::Settings,
+            (Some("start"), None) => Route::Start,
+            (Some("demo"), None) => Route::Demo,
+            (Some("council"), Some(id)) => match (DocumentId::parse(id), parts.next()) {
+                (Ok(id), None) => Route::OpenCouncil(id),
+                _ => Route::NotFound,
+            },
+            (Some("about"), None) => Route::CouncilSettings,
+            (Some("mandate"), None) => Route::Mandate,
+            (Some("mandate"), Some("print")) if parts.next().is_none() => Route::MandatePrint,
+            (Some("organisations"), None) => Route::Organisations,
+            (Some("people"), None) => Route::People,
+            (Some("roles"), None) => Route::Roles,
+            (Some("roles"), Some("print")) if parts.next().is_none() => Route::StaffingPrint,
             (Some("attendance"), None) => Route::Attendance,
             (Some("registers"), None) => Route::Registers,
             _ => Route::NotFound,
@@ -48,7 +78,24 @@ impl Route {
             Route::Settings => "#/settings".into(),
             Route::Attendance => "#/attendance".into(),
             Route::Registers => "#/registers".into(),
+            Route::Start => "#/start".into(),
+            Route::Demo => "#/demo".into(),
+            Route::OpenCouncil(id) => format!("#/council/{id}"),
+            Route::CouncilSettings => "#/about".into(),
+            Route::Mandate => "#/mandate".into(),
+            Route::MandatePrint => "#/mandate/print".into(),
+            Route::Organisations => "#/organisations".into(),
+            Route::People => "#/people".into(),
+            Route::Roles => "#/roles".into(),
+            Route::StaffingPrint => "#/roles/print".into(),
         }
+    }
+}
+
+/// Goes to `route` without a new history entry (a redirect: Back does not return to it).
+pub fn replace(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(&route.href());
     }
 }
 

@@ -1,6 +1,8 @@
 // Every page a member sees, in Swedish and in English, checked with axe-core for WCAG 2.1 A/AA
 // (DOS-lagen): the council, a meeting with minutes written, its print views, attendance,
-// registers, settings and the page for a link that leads nowhere.
+// registers, settings, the start page, the council's setup pages (details and rules, mandate,
+// organisations, people, roles, the mandate and staffing plan for print) and the page for a
+// link that leads nowhere.
 import { test } from "node:test";
 import { expectNoAxeViolations } from "./axe.mjs";
 import { openApp, openMeeting, relayAndBrowser, waitUntil } from "./support.mjs";
@@ -43,6 +45,14 @@ for (const lang of ["sv", "en"]) {
       ["#/attendance", "attendance page"],
       ["#/registers", "registers page"],
       ["#/settings", "settings page"],
+      ["#/start", "start page with the councils on this device"],
+      ["#/about", "council details and rules"],
+      ["#/mandate", "mandate page"],
+      ["#/mandate/print", "mandate print view"],
+      ["#/organisations", "organisations page"],
+      ["#/people", "people page"],
+      ["#/roles", "roles page"],
+      ["#/roles/print", "staffing plan print view"],
       ["#/no-such-page", "page not found"],
     ]) {
       await visit(page, hash.startsWith("#") ? hash : `#${hash}`);

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fieldValue, openApp, relayAndBrowser, waitUntil } from "./support.mjs";
-import { focused, tabTo } from "./keyboard.mjs";
+import { activate, focused, tabTo } from "./keyboard.mjs";
 
 const env = relayAndBrowser();
 
@@ -13,7 +13,8 @@ test("a member plans a meeting, builds its agenda and writes minutes without a m
   const { context, page } = await openApp(env.browser, env.relay);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
 
-  // Plan: "Nytt möte" far enough ahead to keep the notice rule (but with no beredningsmöte).
+  // Plan: "Nytt möte" (one button away on the council page) far enough ahead to keep the notice rule (but with no beredningsmöte).
+  await activate(page, page.getByRole("button", { name: "Nytt möte" }), "Nytt möte");
   await tabTo(page, page.getByLabel("Datum", { exact: true }), "the new meeting's date");
   // Chromium's date field takes the digits in its locale's order (en-US: month, day, year).
   await page.keyboard.type("03152027");

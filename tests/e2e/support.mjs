@@ -120,15 +120,17 @@ export async function serveApp() {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/**
- * Opens the app in a fresh browser context (its own IndexedDB) and waits for the council.
- * With `app`, the page comes from that server and syncs with `relay` (set in the app's
- * settings storage, as a person would in Settings).
- */
 /** Errors the app threw in any page of this test file; a crashed app fails the file. */
 const pageErrors = [];
 
-export async function openApp(browser, relay, app, contextOptions = {}) {
+/**
+ * Opens the app in a fresh browser context (its own IndexedDB and localStorage) on the demo
+ * council (through `#/demo`, as "Öppna demorådet" on the start page does) and waits for it.
+ * With `app`, the page comes from that server and syncs with `relay` (set in the app's
+ * settings storage, as a person would in Settings). `{ start: "fresh" }` opens the start page
+ * of a first visit instead; `{ start: "#/council/<id>" }` opens a shared link.
+ */
+export async function openApp(browser, relay, app, contextOptions = {}, { start = "#/demo" } = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   page.on("pageerror", (e) => {
@@ -143,7 +145,7 @@ export async function openApp(browser, relay, app, contextOptions = {}) {
     const sync = `ws://127.0.0.1:${relay.port}/sync`;
     await context.addInitScript((url) => localStorage.setItem("radslag.relay-url", url), sync);
   }
-  await page.goto(`${(app ?? relay).url}/`);
+  await page.goto(`${(app ?? relay).url}/${start === "fresh" ? "" : start}`);
   await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 20_000 });
   return { context, page };
 }

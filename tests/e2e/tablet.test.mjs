@@ -69,7 +69,7 @@ for (const [width, height] of [[768, 1024], [1024, 768]]) {
     await check("council");
     await openMeeting(page, "2020-09-10");
     await check("meeting");
-    for (const [hash, name] of [["#/attendance", "attendance"], ["#/registers", "registers"], ["#/settings", "settings"]]) {
+    for (const [hash, name] of [["#/attendance", "attendance"], ["#/registers", "registers"], ["#/settings", "settings"], ["#/start", "start"], ["#/about", "council details"], ["#/mandate", "mandate"], ["#/organisations", "organisations"], ["#/people", "people"], ["#/roles", "roles"]]) {
       await visit(page, hash);
       await check(name);
     }

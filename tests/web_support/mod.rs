@@ -37,13 +37,15 @@ pub async fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T 
     panic!("timed out waiting for {what}; the page shows:\n{page}");
 }
 
-/// A first visit: no language chosen on this device (so Swedish) and the council overview as
-/// the page, before the app is started.
+/// A first visit that opens the demo council (`#/demo`, as "Öppna demorådet" on the start page
+/// does): no language chosen on this device (so Swedish) and no council known, before the app
+/// is started.
 pub fn as_a_first_visit() {
     if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = s.remove_item("radslag.lang");
+        let _ = s.remove_item("radslag.councils");
     }
     if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash("/");
+        let _ = w.location().set_hash("/demo");
     }
 }
