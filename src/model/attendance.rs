@@ -16,12 +16,12 @@ pub enum Presence {
     Regrets,
 }
 
-/// One row per person of the council, sorted by name, for marking who attends. Ids are derived
-/// from the person, so two devices starting the list at once produce the same rows.
+/// One row per person in the council now (not removed), sorted by name, for marking who
+/// attends. Ids are derived from the person, so two devices starting the list at once produce
+/// the same rows.
 pub fn initial_attendance(council: &Council) -> Vec<Attendance> {
     let mut rows: Vec<Attendance> = council
-        .people
-        .iter()
+        .current_people()
         .map(|p| Attendance {
             id: attendance_id_for(p.id),
             name: p.name.clone(),
