@@ -159,3 +159,22 @@ fn meetings_are_numbered_in_sequence_per_kind() {
     assert_eq!(next_meeting_number(&meetings, MeetingKind::Beredningsmote), 8);
     assert_eq!(next_meeting_number(&meetings, MeetingKind::Workshop), 1);
 }
+
+#[test]
+fn a_forged_commit_message_does_not_hide_an_edit_after_approval() {
+    let (mut titti, item) = minutes();
+    let mut bo = titti.fork().with_actor(ActorId::from(b"bo".as_slice()));
+    approve(&mut titti, "Sara Herrman");
+    // Bo writes into the notes and commits it under the approval's own message prefix.
+    splice_agenda_notes(&mut bo, item, 0, 0, "Smygtillägg. ").unwrap();
+    bo.commit_with(automerge::transaction::CommitOptions::default().with_message("Justering: Sara Herrman").with_time(NOW + 400));
+    titti.merge(&mut bo).unwrap();
+    assert!(changed_after_approval(&mut titti), "what a change touches decides, not its message");
+    let later = changes_after_approval(&mut titti).unwrap();
+    assert_eq!(later.len(), 1);
+    assert_eq!(later[0].message.as_deref(), Some("Justering: Sara Herrman"));
+    // The registry and the chair's current item are not the minutes, whatever the message.
+    set_diary_number(&mut titti, Some("2019/42".into()), NOW + 500).unwrap();
+    set_current_item(&mut titti, Some(item), NOW + 510).unwrap();
+    assert_eq!(changes_after_approval(&mut titti).unwrap().len(), 1, "the diarienummer and current item are not edits");
+}

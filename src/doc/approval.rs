@@ -5,16 +5,16 @@
 //! change to the minutes — made here after reopening, or made elsewhere before the approval
 //! arrived and merged in afterwards — is outside those heads and shows in
 //! [`changes_after_approval`]. Changes that are not the minutes (the approval itself, status,
-//! follow-me, diarienummer, following up action items) are recognised by their commit message.
+//! follow-me, diarienummer, following up action items) are recognised by what they touch, never
+//! by their commit message, so a forged message cannot hide an edit.
 
 use std::str::FromStr;
 
 use automerge::transaction::Transactable;
-use automerge::{AutoCommit, ChangeHash, ObjType, ReadDoc, Value, ROOT};
+use automerge::{AutoCommit, ChangeHash, ObjType, Patch, PatchAction, Prop, ReadDoc, Value, ROOT};
 use autosurgeon::reconcile_insert;
 
-use super::meeting::{ensure_unlocked, hydrate_meeting, put_field, FOLLOW_ME_MESSAGE, LOCKED};
-use super::minutes::ACTION_STATUS_MESSAGE;
+use super::meeting::{ensure_unlocked, hydrate_meeting, put_field, LOCKED};
 use super::{commit_change, DocError};
 use crate::model::meeting::{Approval, MeetingStatus, Reopening};
 use crate::model::{EntryId, PersonId};
@@ -23,12 +23,36 @@ const APPROVALS: &str = "approvals";
 const REOPENINGS: &str = "reopenings";
 const APPROVAL_MESSAGE: &str = "Justering:";
 const REGISTRY_MESSAGE: &str = "Registrering:";
-/// `doc::meeting::set_meeting_status`'s message.
-const STATUS_MESSAGE: &str = "Ändrade mötets status";
 
-/// Commit messages of changes that are not changes to the minutes' content.
-const NOT_MINUTES: [&str; 5] =
-    [APPROVAL_MESSAGE, REGISTRY_MESSAGE, STATUS_MESSAGE, FOLLOW_ME_MESSAGE, ACTION_STATUS_MESSAGE];
+/// Fields of a meeting outside the minutes' content: approving, reopening, the lock, the
+/// registry numbers, the status and the chair's current item. A change that touches only these
+/// (and action items' follow-up status) is not a change after justering — decided by what the
+/// change touches, never by its commit message, which any device can write.
+const NOT_MINUTES: [&str; 7] = [APPROVALS, REOPENINGS, LOCKED, "number", "diary_number", "status", "current_item"];
+
+/// Whether a patch (one thing a change did) lies outside the minutes' content.
+fn outside_minutes(patch: &Patch) -> bool {
+    let mut path: Vec<String> = patch.path.iter().map(|(_, prop)| prop_text(prop)).collect();
+    match &patch.action {
+        PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } => path.push(key.clone()),
+        PatchAction::Increment { prop, .. } | PatchAction::Conflict { prop } => path.push(prop_text(prop)),
+        _ => {}
+    }
+    let path: Vec<&str> = path.iter().map(String::as_str).collect();
+    match path.as_slice() {
+        [top, ..] if NOT_MINUTES.contains(top) => true,
+        // An action item's follow-up status (uppföljning) changes after the meeting by design.
+        ["agenda", _, "action_items", _, "status", ..] => true,
+        _ => false,
+    }
+}
+
+fn prop_text(prop: &Prop) -> String {
+    match prop {
+        Prop::Map(key) => key.clone(),
+        Prop::Seq(index) => index.to_string(),
+    }
+}
 
 /// Set the meeting's number in the council's sequence (see `model::meeting::next_meeting_number`).
 /// Registry data, so allowed on locked minutes.
@@ -154,14 +178,20 @@ pub fn changes_after_approval(doc: &mut AutoCommit) -> Result<Vec<LaterChange>, 
             .map(|h| ChangeHash::from_str(h).map_err(|e| DocError::unreadable("an approval", e)))
             .collect::<Result<Vec<_>, _>>()?;
         // No transaction is open here (see above), so reading the document commits nothing.
-        for change in doc.document().get_changes_meta(&heads) {
-            let message = change.message.as_deref().map(str::to_string);
-            if message.as_deref().is_some_and(|m| NOT_MINUTES.iter().any(|p| m.starts_with(p))) {
+        let after: Vec<(ChangeHash, Vec<ChangeHash>, String, i64, Option<String>)> = doc
+            .document()
+            .get_changes_meta(&heads)
+            .into_iter()
+            .map(|c| (c.hash, c.deps.clone(), c.actor.to_hex_string(), c.timestamp, c.message.as_deref().map(str::to_string)))
+            .collect();
+        for (hash, deps, actor, time, message) in after {
+            // What this one change did: the document before it (its deps) against after it.
+            if doc.diff(&deps, &[hash]).iter().all(outside_minutes) {
                 continue;
             }
-            let hash = change.hash.to_string();
+            let hash = hash.to_string();
             if !later.iter().any(|l| l.hash == hash) {
-                later.push(LaterChange { hash, actor: change.actor.to_hex_string(), time: change.timestamp, message });
+                later.push(LaterChange { hash, actor, time, message });
             }
         }
     }
