@@ -11,6 +11,7 @@ pub mod council_setup;
 pub mod export;
 pub mod ids;
 pub mod keyed;
+pub mod links;
 pub mod meeting;
 pub mod meeting_rules;
 pub mod position;
