@@ -6,6 +6,7 @@
 //! text splices are left open so a burst of typing becomes one change (see [`commit_typing`]).
 
 pub mod approval;
+pub mod backup;
 pub mod council;
 pub mod council_setup;
 pub mod demo;

@@ -108,3 +108,44 @@ impl Workspace {
         Ok(())
     }
 }
+
+/// A council's backup: exported from what this device has, imported by merging.
+impl Workspace {
+    /// The open council and every meeting it links, as one backup file. Meetings not open yet
+    /// are opened from this device first.
+    pub async fn export_council(self: &Rc<Self>) -> Result<Vec<u8>, String> {
+        let root = self.council_id().ok_or_else(|| self.not_open())?;
+        self.flush_typing();
+        let ids = self.read(&root, |doc| doc::backup::council_documents(root, doc)).ok_or_else(|| self.not_open())?;
+        let mut documents = Vec::new();
+        for id in ids {
+            if !self.is_open(&id) {
+                let (store, loaded) = self.load(id).await?;
+                if !self.is_open(&id) {
+                    self.open_loaded(id, loaded, store);
+                }
+            }
+            if let Some(bytes) = self.save_document(&id) {
+                documents.push((id, bytes));
+            }
+        }
+        Ok(doc::backup::CouncilBackup { root, documents }.encode())
+    }
+
+    /// Reads a backup file and merges every document in it with what this device has (nothing
+    /// here is replaced), then opens its council. Refused whole if the file is not a backup.
+    pub async fn import_council(self: &Rc<Self>, file: &[u8]) -> Result<DocumentId, String> {
+        let backup = doc::backup::CouncilBackup::decode(file).map_err(|e| crate::i18n::Bilingual::say(&e, self.lang.get()))?;
+        for (id, saved) in &backup.documents {
+            if self.is_open(id) {
+                self.change(*id, |doc, _| doc::backup::merge_saved(doc, saved).map_err(|e| doc::DocError::Unreadable { expected: "a backup", detail: e.to_string() }))?;
+            } else {
+                let (store, mut loaded) = self.load(*id).await?;
+                doc::backup::merge_saved(&mut loaded.0, saved).map_err(|e| crate::i18n::Bilingual::say(&e, self.lang.get()))?;
+                self.open_loaded(*id, loaded, store);
+            }
+        }
+        self.switch_council(backup.root);
+        Ok(backup.root)
+    }
+}

@@ -162,6 +162,11 @@ impl Workspace {
         Ok(id)
     }
 
+    /// A whole document as saved bytes, for a backup.
+    pub(super) fn save_document(&self, id: &DocumentId) -> Option<Vec<u8>> {
+        self.core.borrow_mut().doc_mut(id).map(|doc| doc.save())
+    }
+
     pub(super) fn is_open(&self, id: &DocumentId) -> bool {
         self.core.borrow().is_open(id)
     }
@@ -437,7 +442,7 @@ impl Workspace {
 }
 
 /// A loaded document; empty when this device has never had it.
-pub(super) struct Loaded(AutoCommit);
+pub(super) struct Loaded(pub(super) AutoCommit);
 
 impl Loaded {
     pub(super) fn is_empty(&mut self) -> bool {

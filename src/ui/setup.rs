@@ -1,8 +1,9 @@
 //! The council's own data, set up in the app: its details and meeting rules (`details`), the
 //! mandate (`mandate`), organisations (`organisations`), people and who this device's member is
 //! (`people`), roles and who holds them (`roles`), and the mandate and staffing plan laid out
-//! for print (`print`). Each page reads the open council and calls `doc::council_setup`.
+//! for print (`print`), and the council as one backup file (`backup`). Each page reads the open council and calls `doc::council_setup`.
 
+pub mod backup;
 pub mod details;
 pub mod mandate;
 pub mod organisations;

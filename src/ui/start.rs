@@ -54,6 +54,7 @@ pub fn StartPage() -> impl IntoView {
                 <p>{move || tr(Key::DemoHelp)}</p>
                 <a class="button" href=Route::Demo.href()>{move || tr(Key::OpenDemo)}</a>
             </section>
+            <super::setup::backup::ImportCouncil/>
         </div>
     }
 }

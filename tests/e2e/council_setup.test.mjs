@@ -150,4 +150,22 @@ test("a new user sets up a council by keyboard and a second browser opens it by 
   await page.getByRole("link", { name: new RegExp(date) }).first().waitFor({ timeout: 10_000 });
   assert.equal(await page.getByRole("link", { name: /2019-04-04/ }).count(), 0, "the new council shows none of the demo's meetings");
   await other.context.close();
+
+  // A backup: exported as one file, imported on a fresh device with no network at all.
+  await follow(page, "Uppgifter och mötesregler", "Uppgifter och mötesregler");
+  const downloaded = page.waitForEvent("download");
+  await activate(page, page.getByRole("button", { name: "Exportera rådet" }), "Exportera rådet");
+  const file = await (await downloaded).path();
+  assert.equal((await downloaded).suggestedFilename(), "dalslands-e-rad.radslag");
+  const third = await openApp(env.browser, env.relay, undefined, {}, { start: "fresh" });
+  await third.context.setOffline(true);
+  await third.page.getByLabel("Säkerhetskopia (.radslag)").setInputFiles(file);
+  await third.page.getByRole("heading", { level: 1, name: "Dalslands e-råd" }).waitFor({ timeout: 20_000 });
+  await third.page.getByRole("link", { name: new RegExp(date) }).first().waitFor({ timeout: 10_000 });
+  await third.page.getByRole("cell", { name: "Anna Berg" }).waitFor();
+  // A file that is not a backup is refused in words.
+  await third.page.evaluate(() => (location.hash = "#/start"));
+  await third.page.getByLabel("Säkerhetskopia (.radslag)").setInputFiles({ name: "x.radslag", mimeType: "application/octet-stream", buffer: Buffer.from("not a backup") });
+  await says(third.page, "Filen är ingen säkerhetskopia från Rådslag");
+  await third.context.close();
 });

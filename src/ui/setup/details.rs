@@ -20,6 +20,7 @@ pub fn CouncilSettingsPage() -> impl IntoView {
             <ShareLink/>
             <DetailsForm council=council/>
             <RulesForm council=council/>
+            <super::backup::ExportCouncil name=Signal::derive(move || council.with(|c| c.name.clone()))/>
         }/>
     }
 }

@@ -1,0 +1,108 @@
+//! "Säkerhetskopia": the open council exported as one file (every document, with its history),
+//! and a file imported on any device, merged with what is there. Works offline: the file is
+//! made from and read into this device's documents.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Outcome;
+use crate::i18n::Key;
+use crate::ui::route::{self, Route};
+use crate::ui::{tr, with_ws};
+
+thread_local! {
+    // The last file's object URL: kept until the next one, so the browser can still read it.
+    static LAST_FILE: RefCell<Option<gloo_file::ObjectUrl>> = const { RefCell::new(None) };
+}
+
+fn download(name: &str, bytes: &[u8]) -> Result<(), String> {
+    let blob = gloo_file::Blob::new_with_options(bytes, Some("application/octet-stream"));
+    let url = gloo_file::ObjectUrl::from(blob);
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| tr(Key::NotStarted).to_string())?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or_else(|| tr(Key::NotStarted).to_string())?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    LAST_FILE.with(|last| *last.borrow_mut() = Some(url));
+    Ok(())
+}
+
+/// A file name from the council's name: "Dalslands e-råd" → "dalslands-e-rad.radslag".
+fn file_name(council: &str) -> String {
+    let plain: String = council
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let trimmed: Vec<&str> = plain.split('-').filter(|p| !p.is_empty()).collect();
+    format!("{}.radslag", if trimmed.is_empty() { "rad".to_string() } else { trimmed.join("-") })
+}
+
+/// "Exportera rådet" on the council's details page.
+#[component]
+pub fn ExportCouncil(name: Signal<String>) -> impl IntoView {
+    let outcome = RwSignal::new(None);
+    let export = move |_| {
+        let Some(ws) = with_ws(|ws| ws.clone()) else { return };
+        let name = name.get_untracked();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = ws.export_council().await.and_then(|bytes| {
+                download(&file_name(&name), &bytes)?;
+                Ok(format!("{} ({} kB)", tr(Key::CouncilExported), bytes.len().div_ceil(1024)))
+            });
+            outcome.set(Some(result));
+        });
+    };
+    view! {
+        <section aria-labelledby="backup-h">
+            <h2 id="backup-h">{move || tr(Key::Backup)}</h2>
+            <p class="help">{move || tr(Key::BackupHelp)}</p>
+            <button type="button" on:click=export>{move || tr(Key::ExportCouncil)}</button>
+            <Outcome outcome=outcome/>
+        </section>
+    }
+}
+
+/// "Importera ett råd från fil" on the start page.
+#[component]
+pub fn ImportCouncil() -> impl IntoView {
+    let outcome = RwSignal::new(None);
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(ws) = with_ws(|ws| ws.clone()) else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    outcome.set(Some(Err(tr(Key::FileUnreadable).to_string())));
+                    return;
+                }
+            };
+            match ws.import_council(&bytes).await {
+                Ok(_) => route::replace(Route::Council),
+                Err(e) => outcome.set(Some(Err(e))),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="import-council-h">
+            <h2 id="import-council-h">{move || tr(Key::ImportCouncil)}</h2>
+            <p class="help" id="import-council-help">{move || tr(Key::ImportCouncilHelp)}</p>
+            <label for="import-council-file">{move || tr(Key::BackupFile)}</label>
+            <input id="import-council-file" type="file" accept=".radslag" aria-describedby="import-council-help" on:change=import/>
+            <Outcome outcome=outcome/>
+        </section>
+    }
+}
