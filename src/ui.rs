@@ -37,10 +37,10 @@ const LANG_KEY: &str = "radslag.lang";
 #[derive(Clone, Copy)]
 pub struct LangContext(pub RwSignal<Lang>);
 
-/// The text for `key` in the current language (reactive).
+/// The text for `key` in the current language (reactive). Outside the view tree (a task that
+/// finishes after its page is gone) it is the default language, never a panic.
 pub fn tr(key: Key) -> &'static str {
-    let LangContext(lang) = expect_context::<LangContext>();
-    t(lang.get(), key)
+    t(lang(), key)
 }
 
 /// The current language (reactive), for texts built from values rather than keys.

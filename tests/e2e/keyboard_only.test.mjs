@@ -136,6 +136,7 @@ test("a member plans a meeting, builds its agenda and writes minutes without a m
   // Back on the council page: a whole year planned from the rules in one step.
   await tabTo(page, page.getByRole("link", { name: /Till rådet/ }), "Till rådet");
   await page.keyboard.press("Enter");
+  await activate(page, page.getByRole("button", { name: "Nytt möte" }), "Nytt möte");
   await tabTo(page, page.getByRole("button", { name: "Planera året" }), "Planera året");
   await page.keyboard.press("Enter");
   const createAll = page.getByRole("button", { name: /^Skapa alla \d+ möten$/ });
