@@ -72,3 +72,32 @@ pub(crate) fn SetupPage<V: IntoView + 'static>(title: Key, page: impl Fn(Memo<Co
         }}
     }
 }
+
+/// What was removed (organisations, people, roles), each with "Återställ" to put it back.
+#[component]
+pub(crate) fn RemovedList<Id: Copy + Send + Sync + 'static>(
+    heading: Key,
+    heading_id: &'static str,
+    items: Memo<Vec<(Id, String)>>,
+    restore: fn(&mut AutoCommit, Id, i64) -> Result<(), DocError>,
+) -> impl IntoView {
+    let outcome = RwSignal::new(None);
+    view! {
+        <Show when=move || !items.with(Vec::is_empty)>
+            <section aria-labelledby=heading_id>
+                <h2 id=heading_id>{move || tr(heading)}</h2>
+                <ul>
+                    {move || items.get().into_iter().map(|(id, name)| view! {
+                        <li>{name.clone()} " "
+                            <button type="button" aria-label=format!("{} {name}", tr(Key::Restore))
+                                on:click=move |_| outcome.set(change_council(|doc, now| restore(doc, id, now)).err().map(Err))>
+                                {tr(Key::Restore)}
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <Outcome outcome=outcome/>
+            </section>
+        </Show>
+    }
+}

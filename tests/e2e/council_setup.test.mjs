@@ -98,6 +98,12 @@ test("a new user sets up a council by keyboard and a second browser opens it by 
     await says(page, `Lade till ${name}.`);
   }
   assert.equal(await page.getByLabel("Kommun/organisation (Anna Berg)").inputValue() !== "", true, "Anna is from Mellerud");
+  // Removing is recoverable.
+  await activate(page, page.getByRole("button", { name: "Ta bort (Lisa Ås)" }), "remove Lisa");
+  await page.getByRole("heading", { name: "Borttagna personer" }).waitFor({ timeout: 5_000 });
+  assert.equal(await page.getByLabel("Namn (Lisa Ås)").count(), 0);
+  await activate(page, page.getByRole("button", { name: "Återställ Lisa Ås" }), "restore Lisa");
+  await page.getByLabel("Namn (Lisa Ås)").waitFor({ timeout: 5_000 });
   await activate(page, page.getByRole("button", { name: "Det här är jag (Anna Berg)" }), "this is me");
   await waitUntil(async () => (await page.getByRole("button", { name: "Det här är jag (Anna Berg)" }).getAttribute("aria-pressed")) === "true", 5_000, "Anna picked as me");
   await expectNoAxeViolations(page, "people page");

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use super::details::Field;
-use super::{change_council, Outcome, SetupPage};
+use super::{change_council, Outcome, RemovedList, SetupPage};
 use crate::doc::council_setup::{add_organisation, import_demo_municipalities, set_organisation_removed, update_organisation, OrganisationForm};
 use crate::i18n::Key;
-use crate::model::{Council, Organisation, OrganisationId, OrganisationKind};
+use crate::model::{Council, OrganisationId, OrganisationKind};
 use crate::ui::tr;
 
 #[component]
@@ -173,28 +173,9 @@ fn ImportMunicipalities() -> impl IntoView {
 
 #[component]
 fn RemovedOrganisations(council: Memo<Council>) -> impl IntoView {
-    let removed = Memo::new(move |_| council.with(|c| c.organisations.iter().filter(|o| o.removed).cloned().collect::<Vec<Organisation>>()));
-    let outcome = RwSignal::new(None);
+    let removed = Memo::new(move |_| council.with(|c| c.organisations.iter().filter(|o| o.removed).map(|o| (o.id, format!("{} ({})", o.name, tr(kind_key(o.kind))))).collect::<Vec<_>>()));
     view! {
-        <Show when=move || !removed.with(Vec::is_empty)>
-            <section aria-labelledby="removed-orgs-h">
-                <h2 id="removed-orgs-h">{move || tr(Key::RemovedOrganisations)}</h2>
-                <ul>
-                    {move || removed.get().into_iter().map(|o| {
-                        let id = o.id;
-                        let name = o.name.clone();
-                        view! {
-                            <li>{o.name.clone()} " (" {tr(kind_key(o.kind))} ") "
-                                <button type="button" aria-label=format!("{} {name}", tr(Key::Restore))
-                                    on:click=move |_| outcome.set(change_council(|doc, now| set_organisation_removed(doc, id, false, now)).err().map(Err))>
-                                    {tr(Key::Restore)}
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                <Outcome outcome=outcome/>
-            </section>
-        </Show>
+        <RemovedList heading=Key::RemovedOrganisations heading_id="removed-orgs-h" items=removed
+            restore=|doc, id, now| set_organisation_removed(doc, id, false, now)/>
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::details::Field;
-use super::{change_council, Outcome, SetupPage};
+use super::{change_council, Outcome, RemovedList, SetupPage};
 use crate::doc::council_setup::{add_person, set_person_removed, update_person, PersonForm};
 use crate::i18n::Key;
 use crate::model::{Council, OrganisationId, Person, PersonId};
@@ -159,23 +159,8 @@ fn AddPerson(council: Memo<Council>) -> impl IntoView {
 #[component]
 fn RemovedPeople(council: Memo<Council>) -> impl IntoView {
     let removed = Memo::new(move |_| council.with(|c| c.people.iter().filter(|p| p.removed).map(|p| (p.id, p.name.clone())).collect::<Vec<_>>()));
-    let outcome = RwSignal::new(None);
     view! {
-        <Show when=move || !removed.with(Vec::is_empty)>
-            <section aria-labelledby="removed-people-h">
-                <h2 id="removed-people-h">{move || tr(Key::RemovedPeople)}</h2>
-                <ul>
-                    {move || removed.get().into_iter().map(|(id, name)| view! {
-                        <li>{name.clone()} " "
-                            <button type="button" aria-label=format!("{} {name}", tr(Key::Restore))
-                                on:click=move |_| outcome.set(change_council(|doc, now| set_person_removed(doc, id, false, now)).err().map(Err))>
-                                {tr(Key::Restore)}
-                            </button>
-                        </li>
-                    }).collect_view()}
-                </ul>
-                <Outcome outcome=outcome/>
-            </section>
-        </Show>
+        <RemovedList heading=Key::RemovedPeople heading_id="removed-people-h" items=removed
+            restore=|doc, id, now| set_person_removed(doc, id, false, now)/>
     }
 }

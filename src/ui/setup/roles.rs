@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::details::Field;
 use super::mandate::EntryListEditor;
-use super::{change_council, Outcome, SetupPage};
+use super::{change_council, Outcome, RemovedList, SetupPage};
 use crate::doc::council_setup::{add_role, add_role_holder, remove_role_holder, set_holder_period, set_role_removed, update_role, EntryList};
 use crate::i18n::Key;
 use crate::model::{Council, EntryId, PersonId, RoleId};
@@ -186,23 +186,8 @@ fn AddRole() -> impl IntoView {
 #[component]
 fn RemovedRoles(council: Memo<Council>) -> impl IntoView {
     let removed = Memo::new(move |_| council.with(|c| c.roles.iter().filter(|r| r.removed).map(|r| (r.id, r.title.clone())).collect::<Vec<_>>()));
-    let outcome = RwSignal::new(None);
     view! {
-        <Show when=move || !removed.with(Vec::is_empty)>
-            <section aria-labelledby="removed-roles-h">
-                <h2 id="removed-roles-h">{move || tr(Key::RemovedRoles)}</h2>
-                <ul>
-                    {move || removed.get().into_iter().map(|(id, title)| view! {
-                        <li>{title.clone()} " "
-                            <button type="button" aria-label=format!("{} {title}", tr(Key::Restore))
-                                on:click=move |_| outcome.set(change_council(|doc, now| set_role_removed(doc, id, false, now)).err().map(Err))>
-                                {tr(Key::Restore)}
-                            </button>
-                        </li>
-                    }).collect_view()}
-                </ul>
-                <Outcome outcome=outcome/>
-            </section>
-        </Show>
+        <RemovedList heading=Key::RemovedRoles heading_id="removed-roles-h" items=removed
+            restore=|doc, id, now| set_role_removed(doc, id, false, now)/>
     }
 }
