@@ -140,6 +140,8 @@ export async function openApp(browser, relay, app, contextOptions = {}, { start 
   // A Rust panic prints its message to the console before the wasm traps.
   page.on("console", (m) => {
     if (m.type() === "error" && m.text().includes("panicked at")) pageErrors.push(m.text().split("\n\nStack")[0]);
+    // Anything the relay's Content-Security-Policy blocks is a bug in the app or the policy.
+    if (m.text().includes("Content Security Policy")) pageErrors.push(m.text());
   });
   if (app) {
     const sync = `ws://127.0.0.1:${relay.port}/sync`;
