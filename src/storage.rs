@@ -5,8 +5,10 @@
 //! message a person can act on.
 
 mod indexed_db;
+mod persistence;
 
 pub use indexed_db::IndexedDbStorage;
+pub use persistence::{ask_to_persist, Persistence};
 
 /// The database the app uses; tests use their own unique names.
 pub const DATABASE_NAME: &str = "radslag";

@@ -112,6 +112,10 @@ impl Workspace {
         if let Some(e) = storage_problem {
             ws.problem(Problem::Storage(e));
         }
+        // Ask the browser to keep the council's data under storage pressure; Settings shows the answer.
+        spawn_local(async {
+            crate::storage::ask_to_persist().await;
+        });
         if let Some(id) = ws.council_id() {
             ws.open_council(id).await?;
         }

@@ -1,5 +1,5 @@
-//! Settings: the member's name (shown to the others while editing), the language, and which
-//! sync server this device talks to.
+//! Settings: the member's name (shown to the others while editing), the language, which sync
+//! server this device talks to, and whether the browser keeps this device's data.
 
 use leptos::prelude::*;
 
@@ -61,10 +61,32 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class=if ok { "ok" } else { "problem" } role=if ok { "status" } else { "alert" }>{tr(key)}</p>
             })}
         </form>
+        <StoragePersistence/>
         <fieldset class="settings">
             <legend>{move || tr(Key::Language)}</legend>
             <label><input type="radio" name="lang" prop:checked=move || lang.get() == Lang::Sv on:change=move |_| lang.set(Lang::Sv)/>" Svenska"</label>
             <label><input type="radio" name="lang" prop:checked=move || lang.get() == Lang::En on:change=move |_| lang.set(Lang::En)/>" English"</label>
         </fieldset>
+    }
+}
+
+/// What the browser promised about keeping this device's data.
+#[component]
+fn StoragePersistence() -> impl IntoView {
+    use crate::storage::{ask_to_persist, Persistence};
+    let answer = RwSignal::new(None::<Persistence>);
+    wasm_bindgen_futures::spawn_local(async move {
+        let got = ask_to_persist().await;
+        answer.try_set(Some(got));
+    });
+    view! {
+        <section class="settings" aria-labelledby="storage-h">
+            <h2 id="storage-h">{move || tr(Key::StorageOnDevice)}</h2>
+            <p role="status">{move || answer.get().map(|a| tr(match a {
+                Persistence::Granted => Key::StoragePersistent,
+                Persistence::Refused => Key::StorageMayBeCleared,
+                Persistence::Unsupported => Key::StorageUnknown,
+            }))}</p>
+        </section>
     }
 }

@@ -173,5 +173,9 @@ test("a new user sets up a council by keyboard and a second browser opens it by 
   await third.page.evaluate(() => (location.hash = "#/start"));
   await third.page.getByLabel("Säkerhetskopia (.radslag)").setInputFiles({ name: "x.radslag", mimeType: "application/octet-stream", buffer: Buffer.from("not a backup") });
   await says(third.page, "Filen är ingen säkerhetskopia från Rådslag");
+  // Settings says plainly whether the browser keeps the data (persistent storage was asked for).
+  await third.page.evaluate(() => (location.hash = "#/settings"));
+  await third.page.getByRole("heading", { name: "Lagring på enheten" }).waitFor();
+  await waitUntil(async () => /Webbläsaren har lovat|Webbläsaren kan rensa|säger inte om/.test(await third.page.locator("main").innerText()), 5_000, "the storage answer");
   await third.context.close();
 });
