@@ -1,5 +1,5 @@
 // Starts the radslag-relay binary and learns its address the way the Rust tests do
-// (relay/tests/support): the relay prints `listening on http://ADDR` on stdout once it accepts
+// (relay/tests/relay/support.rs): the relay prints `listening on http://ADDR` on stdout once it accepts
 // connections, so `--listen 127.0.0.1:0` lets the system pick the port and nothing races for
 // one. Used by the end-to-end tests (support.mjs) and the bench (tests/bench/run.mjs).
 import { spawn } from "node:child_process";

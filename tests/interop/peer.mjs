@@ -1,4 +1,4 @@
-// A JavaScript automerge-repo peer driven by relay/tests/interop_js.rs over stdin/stdout.
+// A JavaScript automerge-repo peer driven by relay/tests/relay/interop_js.rs over stdin/stdout.
 // Every answer is one line on stdout, `<word> <value>`; failures go to stderr and exit 1.
 //
 //   node peer.mjs client WS_URL   connect a Repo + WebSocketClientAdapter to a sync server;

@@ -10,8 +10,6 @@
 //! Needs `node` and `npm ci --prefix tests/interop` (from the repository root). Without `node`
 //! the tests print why and pass; without the npm packages they fail and say what to run.
 
-mod support;
-
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -29,7 +27,7 @@ use radslag_protocol::doc_sync::{DocInput, DocSync};
 use radslag_protocol::storage::DocumentStore;
 use radslag_protocol::wire::PeerMetadata;
 use radslag_protocol::{DocumentId, Message, PeerId};
-use support::RelayProcess;
+use crate::support::RelayProcess;
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite;
