@@ -183,6 +183,14 @@ texts! {
     StatusSavedOnDevice => ("Sparat på enheten", "Saved on this device"),
     StatusSavedOnServer => ("Sparat på servern", "Saved on the server"),
     StatusNotSaved => ("Kunde inte spara på enheten", "Could not save on this device"),
+    // Storage on this device failed, by the kind of failure (problems::storage_failure)
+    StorageFull => ("Webbläsarens lagring är full: frigör utrymme på enheten eller ge webbplatsen mer lagring. Osparade ändringar finns kvar i fliken så länge den är öppen.", "This browser's storage is full: free space on the device or allow this site more storage. Unsaved changes stay in this tab while it is open."),
+    StorageUnavailable => ("Lagring är inte tillgänglig (privat surfning?): låt webbplatsen spara data, eller använd ett vanligt fönster. Ändringar finns bara kvar tills fliken stängs.", "Storage is not available (private browsing?): allow this site to store data, or use a normal window. Changes are kept only until this tab is closed."),
+    StorageNewerVersion => ("Webbläsarens lagring är skriven av en nyare version av Rådslag; ladda om sidan för att få den versionen.", "This browser's storage was written by a newer version of Rådslag; reload the page to get that version."),
+    StorageUnreadable => ("Webbläsarens lagring har data som Rådslag inte kan läsa; ladda om sidan.", "This browser's storage holds data Rådslag cannot read; reload the page."),
+    StorageReadFailed => ("Kunde inte läsa från webbläsarens lagring; ladda om sidan och försök igen.", "Could not read from this browser's storage; reload the page and try again."),
+    StorageWriteFailed => ("Kunde inte spara i webbläsarens lagring; Rådslag försöker igen.", "Could not save in this browser's storage; Rådslag will try again."),
+    StorageOther => ("Lagringen på enheten gav ett fel.", "Storage on this device reported an error."),
     // Settings
     Language => ("Språk", "Language"),
     RelayUrl => ("Synkserverns adress", "Sync server address"),

@@ -2,7 +2,7 @@
 //!
 //! Invariant: only this module touches IndexedDB. A write is done only when its transaction
 //! completes; every request error, transaction error and abort becomes a `StorageError` whose
-//! message a person can act on.
+//! kind says what a person can do (the app words it: `problems::storage_failure`).
 
 mod indexed_db;
 mod persistence;

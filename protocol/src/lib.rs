@@ -9,16 +9,18 @@
 //! - [`connection`]: the relay's handshake per connection.
 //! - [`client`]: the app's connection to a sync server, with reconnect backoff.
 //! - [`storage`]: the storage trait, key layout and compaction policy.
-//! - [`conformance`]: the storage conformance suite every backend runs.
-//! - [`testing`]: an in-memory network of peers for protocol tests.
+//! - [`conformance`]: the storage conformance suite every backend runs (feature `testing`).
+//! - [`testing`]: an in-memory network of peers for protocol tests (feature `testing`).
 
 pub mod client;
+#[cfg(feature = "testing")]
 pub mod conformance;
 pub mod connection;
 pub mod doc_sync;
 pub mod id;
 pub mod storage;
 pub mod sync_check;
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod wire;
 

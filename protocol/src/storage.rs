@@ -68,38 +68,38 @@ fn hash_hex(data: &[u8]) -> String {
     hex::encode(Sha256::digest(data))
 }
 
-/// What went wrong in a storage backend, with a message a person can act on.
+/// What went wrong in a storage backend: a [`StorageErrorKind`] a program can act on (the app
+/// words its message to the user from it, in the user's language) and an English `message`
+/// from the backend for logs and for whoever helps. `Display` is the message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct StorageError {
     pub kind: StorageErrorKind,
     pub message: String,
-    /// The same message in Swedish, from backends that speak to the app's users (IndexedDB).
-    /// The relay's messages are for its operator and have none.
-    pub swedish: Option<String>,
 }
 
+/// Kinds of storage failure, told apart by what a person can do about them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageErrorKind {
     /// The device is full or the browser's quota is used up.
     Full,
-    /// Storage cannot be opened at all (private browsing, permissions, a missing folder).
+    /// Storage cannot be used at all (private browsing, permissions, a missing folder).
     Unavailable,
+    /// The stored data was written by a newer version of the program.
+    NewerVersion,
+    /// Storage holds keys or data the backend cannot read.
+    Unreadable,
+    /// Reading (or opening) failed otherwise; trying again may work.
+    ReadFailed,
+    /// Writing failed otherwise; the write is tried again.
+    WriteFailed,
     /// Anything else the backend reported.
     Other,
 }
 
 impl StorageError {
     pub fn new(kind: StorageErrorKind, message: impl Into<String>) -> Self {
-        StorageError { kind, message: message.into(), swedish: None }
-    }
-    pub fn with_swedish(mut self, text: impl Into<String>) -> Self {
-        self.swedish = Some(text.into());
-        self
-    }
-    /// The message in Swedish where the backend gave one, else as written.
-    pub fn in_swedish(&self) -> &str {
-        self.swedish.as_deref().unwrap_or(&self.message)
+        StorageError { kind, message: message.into() }
     }
     pub fn other(message: impl Into<String>) -> Self {
         Self::new(StorageErrorKind::Other, message)

@@ -18,25 +18,9 @@ use tokio::sync::mpsc;
 use tokio::task::{JoinError, JoinHandle};
 use tokio::time::{sleep_until, Instant};
 
-use crate::connection::{close_code, Link};
+use crate::link::{close_code, Command, Subscriber};
 use crate::disk::DiskStore;
-use crate::AppState;
-
-/// A connection subscribed to a document, under the peer id it joined with.
-#[derive(Debug, Clone)]
-pub struct Subscriber {
-    pub peer: PeerId,
-    pub link: Arc<Link>,
-}
-
-/// What connections tell a document's actor.
-#[derive(Debug)]
-pub enum Command {
-    /// A document message from a peer (already decoded and checked by the handshake).
-    FromPeer { from: Subscriber, message: Message },
-    /// The connection closed.
-    PeerGone { peer: PeerId, connection: u64 },
-}
+use crate::state::AppState;
 
 /// The relay holds as many documents in memory as it may (`Limits::max_loaded_documents`).
 #[derive(Debug, thiserror::Error)]
@@ -60,7 +44,7 @@ pub async fn deliver(state: &AppState, id: DocumentId, mut command: Command) -> 
                     let (tx, rx) = mpsc::channel(state.limits().document_inbox);
                     registry.insert(id, tx.clone());
                     let actor = Actor::new(state.clone(), id);
-                    state.inner.tasks.spawn(actor.run(rx));
+                    state.tasks().spawn(actor.run(rx));
                     tx
                 }
             }
@@ -306,7 +290,7 @@ impl Actor {
             let disk = self.disk.clone();
             let id = self.id;
             let keys = effects.remove;
-            self.state.inner.tasks.spawn_blocking(move || {
+            self.state.tasks().spawn_blocking(move || {
                 for key in keys {
                     // A chunk left behind is redundant, not harmful: log and go on.
                     if let Err(e) = disk.remove_unsynced(&key) {

@@ -27,168 +27,28 @@ pub mod disk;
 pub mod document;
 pub mod journal;
 pub mod limits;
+pub mod link;
+pub mod state;
 pub mod static_files;
 
-use std::collections::HashMap;
 use std::future::Future;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use radslag_protocol::storage::StorageError;
-use radslag_protocol::wire::PeerMetadata;
-use radslag_protocol::{DocumentId, PeerId};
 use tokio::net::TcpListener;
-use tokio::sync::{mpsc, watch};
 use tokio_util::task::TaskTracker;
 
 pub use disk::DiskStore;
 pub use limits::Limits;
-
-/// The peer id the relay announces in its `peer` answers.
-pub const RELAY_PEER_ID: &str = "radslag-relay";
-
-/// What went wrong starting or running the relay, with a message a person can act on.
-#[derive(Debug, thiserror::Error)]
-pub enum RelayError {
-    #[error("the data folder cannot be used: {0}")]
-    Storage(#[from] StorageError),
-    #[error("could not listen on {addr}: {source}")]
-    Listen { addr: String, source: std::io::Error },
-}
-
-/// How the relay is set up.
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub data_dir: PathBuf,
-    pub static_dir: Option<PathBuf>,
-    pub limits: Limits,
-}
-
-/// Shared by every connection and actor: the disk store, the registry of document actors, and
-/// the shutdown signal.
-#[derive(Clone)]
-pub struct AppState {
-    inner: Arc<Inner>,
-}
-
-struct Inner {
-    me: PeerId,
-    metadata: PeerMetadata,
-    disk: Arc<DiskStore>,
-    journal: journal::Journal,
-    static_dir: Option<PathBuf>,
-    limits: Limits,
-    /// The actor of every document in memory. An actor removes itself when it goes idle.
-    registry: Mutex<HashMap<DocumentId, mpsc::Sender<document::Command>>>,
-    tasks: TaskTracker,
-    shutdown: watch::Sender<bool>,
-    next_connection: std::sync::atomic::AtomicU64,
-    /// WebSocket connections open now.
-    connections: Arc<std::sync::atomic::AtomicUsize>,
-}
-
-/// Counts one open connection for as long as it lives.
-pub struct ConnectionCount(Arc<std::sync::atomic::AtomicUsize>);
-
-impl Drop for ConnectionCount {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
-    }
-}
-
-impl AppState {
-    pub fn new(config: Config) -> Result<Self, RelayError> {
-        let disk = Arc::new(DiskStore::open(&config.data_dir)?);
-        // Replays what a crash left in the journal before any document is loaded.
-        let journal = journal::Journal::start(disk.clone())?;
-        let me = PeerId::new(RELAY_PEER_ID).map_err(|e| StorageError::other(e.to_string()))?;
-        Ok(AppState {
-            inner: Arc::new(Inner {
-                me,
-                metadata: PeerMetadata { storage_id: None, is_ephemeral: false },
-                disk,
-                journal,
-                static_dir: config.static_dir,
-                limits: config.limits,
-                registry: Mutex::new(HashMap::new()),
-                tasks: TaskTracker::new(),
-                shutdown: watch::channel(false).0,
-                next_connection: std::sync::atomic::AtomicU64::new(1),
-                connections: Arc::new(std::sync::atomic::AtomicUsize::new(0)),
-            }),
-        })
-    }
-
-    pub fn limits(&self) -> &Limits {
-        &self.inner.limits
-    }
-
-    pub fn me(&self) -> &PeerId {
-        &self.inner.me
-    }
-
-    pub fn disk(&self) -> &Arc<DiskStore> {
-        &self.inner.disk
-    }
-
-    pub fn journal(&self) -> &journal::Journal {
-        &self.inner.journal
-    }
-
-    /// How many documents are in memory now.
-    pub fn loaded_documents(&self) -> usize {
-        self.registry().len()
-    }
-
-    fn registry(&self) -> MutexGuard<'_, HashMap<DocumentId, mpsc::Sender<document::Command>>> {
-        // A panic while holding this lock cannot leave the map half-changed (single inserts and
-        // removes), so a poisoned lock is still usable.
-        self.inner.registry.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// How many WebSocket connections are open now.
-    pub fn open_connections(&self) -> usize {
-        self.inner.connections.load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    fn count_connection(&self) -> ConnectionCount {
-        self.inner.connections.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        ConnectionCount(self.inner.connections.clone())
-    }
-
-    fn next_connection_id(&self) -> u64 {
-        self.inner.next_connection.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    }
-
-    fn shutdown_signal(&self) -> watch::Receiver<bool> {
-        self.inner.shutdown.subscribe()
-    }
-
-    fn is_shutting_down(&self) -> bool {
-        *self.inner.shutdown.borrow()
-    }
-
-    /// Tells every connection and actor to finish.
-    pub fn begin_shutdown(&self) {
-        self.inner.shutdown.send_replace(true);
-    }
-
-    /// Waits until every connection and actor task has ended (after [`AppState::begin_shutdown`]).
-    pub async fn wait_for_tasks(&self) {
-        self.inner.tasks.close();
-        self.inner.tasks.wait().await;
-    }
-}
+pub use state::{AppState, Config, RelayError, RELAY_PEER_ID};
 
 /// The relay's routes; tests build it without a server.
 pub fn app(state: AppState) -> Router {
     let router = Router::new().route("/sync", get(sync_socket)).route("/healthz", get(|| async { "ok" }));
-    let router = match &state.inner.static_dir {
+    let router = match state.static_dir() {
         Some(dir) => router.fallback_service(static_files::service(dir)),
         None => router,
     };

@@ -1,5 +1,9 @@
 //! The `radslag-relay` binary: parses the command line, sets up logging, listens, and shuts
 //! down gracefully on SIGTERM or Ctrl-C. Everything else lives in the library.
+//!
+//! Stdout carries one line, `listening on http://ADDR`, printed once the socket is bound (after
+//! the journal is replayed), so whoever started the relay with `--listen 127.0.0.1:0` learns
+//! the port it got. The logs go to stderr.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,7 +22,8 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 #[derive(Parser, Debug)]
 #[command(version)]
 struct Args {
-    /// Address to listen on (port 0 picks a free port; the log says which).
+    /// Address to listen on. Port 0 picks a free port; either way the relay prints
+    /// `listening on http://ADDR` on stdout once it accepts connections.
     #[arg(long, default_value = "127.0.0.1:8080")]
     listen: String,
     /// Folder the documents are stored in (created if missing).
@@ -34,7 +39,7 @@ async fn main() -> ExitCode {
     // automerge opens an INFO span per change it loads whose fields include the whole change
     // graph, formatted on every sync message: that alone was a third of the relay's latency.
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,automerge=warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).init();
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
     match run(Args::parse()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -51,6 +56,7 @@ async fn run(args: Args) -> Result<(), RelayError> {
         .map_err(|source| RelayError::Listen { addr: args.listen.clone(), source })?;
     let addr = listener.local_addr().map_err(|source| RelayError::Listen { addr: args.listen.clone(), source })?;
     tracing::info!("listening on {addr}, storing documents in {}", args.data.display());
+    announce(addr);
     let signalled = Arc::new(Notify::new());
     let notify = signalled.clone();
     let shutdown = async move {
@@ -63,6 +69,15 @@ async fn run(args: Args) -> Result<(), RelayError> {
             tracing::error!("shutdown took longer than {} s; exiting without waiting further", SHUTDOWN_GRACE.as_secs());
             Ok(())
         }
+    }
+}
+
+/// Prints the one stdout line (see the module docs). A closed stdout does not stop the relay.
+fn announce(addr: std::net::SocketAddr) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "listening on http://{addr}").and_then(|()| out.flush()) {
+        tracing::warn!("could not print the address to stdout: {e}");
     }
 }
 

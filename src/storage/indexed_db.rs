@@ -116,10 +116,7 @@ impl Storage for IndexedDbStorage {
         let keys: Array = request_done(&keys_req, Stage::Read).await?.unchecked_into();
         let values: Array = request_done(&values_req, Stage::Read).await?.unchecked_into();
         if keys.length() != values.length() {
-            return Err(StorageError::other(
-                "This browser's storage returned a different number of keys and values; reload the page and try again.",
-            )
-            .with_swedish("Webbläsarens lagring gav olika antal nycklar och värden; ladda om sidan och försök igen."));
+            return Err(StorageError::new(StorageErrorKind::ReadFailed, "IndexedDB returned different numbers of keys and values"));
         }
         let mut out = Vec::with_capacity(keys.length() as usize);
         for (k, v) in keys.iter().zip(values.iter()) {
@@ -141,15 +138,7 @@ fn factory() -> Result<IdbFactory, StorageError> {
     // Through the global object so this also works where there is no `window` (workers).
     let value = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB")).unwrap_or(JsValue::UNDEFINED);
     value.dyn_into::<IdbFactory>().map_err(|_| {
-        StorageError::new(
-            StorageErrorKind::Unavailable,
-            "Storage is not available (private browsing?): this browser has no IndexedDB. \
-             Changes are kept only until this tab is closed.",
-        )
-        .with_swedish(
-            "Lagring saknas (privat surfning?): webbläsaren har ingen IndexedDB. \
-             Ändringar finns bara kvar tills fliken stängs.",
-        )
+        StorageError::new(StorageErrorKind::Unavailable, "this browser has no IndexedDB")
     })
 }
 
@@ -169,8 +158,7 @@ async fn open_database(name: &str) -> Result<IdbDatabase, StorageError> {
     req.set_onupgradeneeded(None);
     drop(upgrade);
     let db: IdbDatabase = result?.dyn_into().map_err(|_| {
-        StorageError::new(StorageErrorKind::Unavailable, "This browser's storage opened but gave no database; reload the page.")
-            .with_swedish("Webbläsarens lagring öppnades men gav ingen databas; ladda om sidan.")
+        StorageError::new(StorageErrorKind::ReadFailed, "opening IndexedDB gave no database")
     })?;
     // Another tab upgrading the schema asks us to let go; the next use reopens.
     let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
@@ -248,8 +236,7 @@ fn key_from_js(value: &JsValue) -> Result<StorageKey, StorageError> {
 }
 
 fn unreadable_key() -> StorageError {
-    StorageError::other("This browser's storage holds a key Rådslag does not recognise; reload the page.")
-        .with_swedish("Webbläsarens lagring har en nyckel som Rådslag inte känner igen; ladda om sidan.")
+    StorageError::new(StorageErrorKind::Unreadable, "IndexedDB holds a key that is not a list of strings")
 }
 
 /// Every key that starts with `prefix`: from `[...prefix]` up to `[...prefix, []]`. IndexedDB
@@ -266,8 +253,7 @@ fn bytes_from_js(value: &JsValue) -> Result<Vec<u8>, StorageError> {
     if value.is_instance_of::<Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>() {
         Ok(Uint8Array::new(value).to_vec())
     } else {
-        Err(StorageError::other("This browser's storage holds data that is not part of a document; that part could not be read.")
-            .with_swedish("Webbläsarens lagring har data som inte hör till något dokument; den delen gick inte att läsa."))
+        Err(StorageError::new(StorageErrorKind::Unreadable, "IndexedDB holds a value that is not bytes"))
     }
 }
 
@@ -285,45 +271,16 @@ fn from_dom(e: &DomException, stage: Stage) -> StorageError {
     message_for(&e.name(), &e.message(), stage)
 }
 
-/// The one place failures get their words, in both of the UI's languages, saying what to do;
-/// the browser's own name and message follow for whoever helps.
+/// The kind of an IndexedDB failure (the app words it from the kind: `problems::storage_failure`)
+/// and the browser's own name and message, for whoever helps.
 fn message_for(name: &str, detail: &str, stage: Stage) -> StorageError {
-    let tail = if detail.is_empty() { format!(" ({name})") } else { format!(" ({name}: {detail})") };
-    let (kind, en, sv) = match (name, stage) {
-        ("QuotaExceededError", _) => (
-            StorageErrorKind::Full,
-            "This browser's storage is full: free space on the device or allow this site more storage. \
-             Unsaved changes stay in this tab while it is open.",
-            "Webbläsarens lagring är full: frigör utrymme på enheten eller ge webbplatsen mer lagring. \
-             Osparade ändringar finns kvar i fliken så länge den är öppen.",
-        ),
-        ("InvalidStateError" | "SecurityError" | "NotAllowedError" | "UnknownError", Stage::Open) => (
-            StorageErrorKind::Unavailable,
-            "Storage is not available (private browsing?): allow this site to store data, or use a normal window. \
-             Changes are kept only until this tab is closed.",
-            "Lagring är inte tillgänglig (privat surfning?): låt webbplatsen spara data, eller använd ett vanligt fönster. \
-             Ändringar finns bara kvar tills fliken stängs.",
-        ),
-        ("VersionError", _) => (
-            StorageErrorKind::Unavailable,
-            "This browser's storage was written by a newer version of Rådslag; reload the page to get that version.",
-            "Webbläsarens lagring är skriven av en nyare version av Rådslag; ladda om sidan för att få den versionen.",
-        ),
-        (_, Stage::Open) => (
-            StorageErrorKind::Unavailable,
-            "Storage is not available: this browser's storage could not be opened; reload the page.",
-            "Lagring är inte tillgänglig: webbläsarens lagring gick inte att öppna; ladda om sidan.",
-        ),
-        (_, Stage::Read) => (
-            StorageErrorKind::Other,
-            "Could not read from this browser's storage; reload the page and try again.",
-            "Kunde inte läsa från webbläsarens lagring; ladda om sidan och försök igen.",
-        ),
-        (_, Stage::Write) => (
-            StorageErrorKind::Other,
-            "Could not save in this browser's storage; Rådslag will try again.",
-            "Kunde inte spara i webbläsarens lagring; Rådslag försöker igen.",
-        ),
+    let kind = match (name, stage) {
+        ("QuotaExceededError", _) => StorageErrorKind::Full,
+        ("InvalidStateError" | "SecurityError" | "NotAllowedError" | "UnknownError", Stage::Open) => StorageErrorKind::Unavailable,
+        ("VersionError", _) => StorageErrorKind::NewerVersion,
+        (_, Stage::Open | Stage::Read) => StorageErrorKind::ReadFailed,
+        (_, Stage::Write) => StorageErrorKind::WriteFailed,
     };
-    StorageError::new(kind, format!("{en}{tail}")).with_swedish(format!("{sv}{tail}"))
+    let message = if detail.is_empty() { name.to_string() } else { format!("{name}: {detail}") };
+    StorageError::new(kind, message)
 }

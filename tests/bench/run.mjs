@@ -10,11 +10,11 @@
 // the writing scenarios write.
 import { spawn } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir, cpus } from "node:os"
 import { join, resolve } from "node:path"
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib"
 import { fromE2e } from "./deps.mjs"
+import { spawnRelay } from "../e2e/relay.mjs"
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname)
 const RELAY_BIN = process.env.RELAY_BIN ?? join(ROOT, "target/relay/radslag-relay")
@@ -26,17 +26,6 @@ const JS_SERVER = join(ROOT, "tests/bench/js_server.mjs")
 
 const log = (...a) => console.error("[bench]", ...a)
 const sleep = ms => new Promise(r => setTimeout(r, ms))
-
-async function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer()
-    s.once("error", fail)
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address()
-      s.close(() => ok(port))
-    })
-  })
-}
 
 async function until(check, ms, what) {
   const end = Date.now() + ms
@@ -60,6 +49,13 @@ function peakMemoryMb(pid) {
 
 // ---------------------------------------------------------------------------------------------
 // Servers as child processes, each on a fresh data folder
+
+/** Our relay as a `child`, once it says where it listens (the port the system picked). */
+async function relayChild(args) {
+  const r = await spawnRelay(RELAY_BIN, args, { env: { RUST_LOG: "warn" } })
+  const tail = () => r.log().slice(-4000)
+  return { p: r.child, exited: r.exited, out: tail, err: tail, port: r.port, url: r.url }
+}
 
 function child(cmd, args, env = {}) {
   const p = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } })
@@ -85,17 +81,8 @@ const SERVERS = {
   relay: {
     name: "our relay",
     async start(data) {
-      const port = await freePort()
-      const c = child(RELAY_BIN, ["--listen", `127.0.0.1:${port}`, "--data", data], { RUST_LOG: "warn" })
-      await until(async () => {
-        if (c.p.exitCode !== null) throw new Error(`the relay exited: ${c.err()}`)
-        try {
-          return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok
-        } catch {
-          return false
-        }
-      }, 20_000, "the relay to answer /healthz")
-      return { c, url: `ws://127.0.0.1:${port}/sync` }
+      const c = await relayChild(["--listen", "127.0.0.1:0", "--data", data])
+      return { c, url: `ws://127.0.0.1:${c.port}/sync` }
     },
   },
   js: {
@@ -258,21 +245,13 @@ async function appHalf() {
   }
   if (!existsSync(process.env.CHROMIUM ?? "/usr/bin/chromium")) return fail("no Chromium at /usr/bin/chromium")
   const data = mkdtempSync(join(tmpdir(), "radslag-bench-app-"))
-  const port = await freePort()
-  const relay = child(RELAY_BIN, ["--listen", `127.0.0.1:${port}`, "--data", data, "--static", APP_DIST], { RUST_LOG: "warn" })
-  const origin = `http://127.0.0.1:${port}`
+  let relay
   let browser
   let js
   const jsData = mkdtempSync(join(tmpdir(), "radslag-bench-app-js-"))
   try {
-    await until(async () => {
-      if (relay.p.exitCode !== null) throw new Error(`the relay exited: ${relay.err()}`)
-      try {
-        return (await fetch(`${origin}/healthz`)).ok
-      } catch {
-        return false
-      }
-    }, 20_000, "the relay to answer /healthz")
+    relay = await relayChild(["--listen", "127.0.0.1:0", "--data", data, "--static", APP_DIST])
+    const origin = relay.url
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
       headless: true,
@@ -287,7 +266,7 @@ async function appHalf() {
   } finally {
     await browser?.close().catch(() => {})
     if (js) await stop(js.c)
-    await stop(relay)
+    if (relay) await stop(relay)
     rmSync(data, { recursive: true, force: true })
     rmSync(jsData, { recursive: true, force: true })
   }

@@ -1,15 +1,14 @@
-// Support for the end-to-end tests: start the real relay serving the release build on a free
-// loopback port, launch Debian's Chromium, and wait on conditions (never fixed sleeps).
-import { spawn } from "node:child_process";
+// Support for the end-to-end tests: start the real relay serving the release build on a
+// loopback port (relay.mjs), launch Debian's Chromium, and wait on conditions (never fixed sleeps).
 import { createServer as createHttpServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { spawnRelay } from "./relay.mjs";
 
 const RELAY_BIN = process.env.RELAY_BIN;
 const APP_DIST = process.env.APP_DIST;
@@ -17,46 +16,23 @@ if (!RELAY_BIN || !APP_DIST) {
   throw new Error("Set RELAY_BIN and APP_DIST (scripts/radslag test does this).");
 }
 
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A relay process on `port` storing under `data`; `stop(signal)` ends it and waits. */
-export async function startRelay({ port, data }) {
-  port ??= await freePort();
+/**
+ * A relay process storing under `data`, on `port` (by default one the system picks; a restarted
+ * relay asks for its predecessor's, which the pages already use); `stop(signal)` ends it and waits.
+ */
+export async function startRelay({ port = 0, data }) {
   data ??= mkdtempSync(join(tmpdir(), "radslag-e2e-"));
-  const child = spawn(RELAY_BIN, ["--listen", `127.0.0.1:${port}`, "--data", data, "--static", APP_DIST], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? "warn" },
+  const relay = await spawnRelay(RELAY_BIN, ["--listen", `127.0.0.1:${port}`, "--data", data, "--static", APP_DIST], {
+    env: { RUST_LOG: process.env.RUST_LOG ?? "warn" },
   });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntil(async () => {
-    if (child.exitCode !== null) throw new Error(`relay exited early:\n${log}`);
-    try {
-      return (await fetch(`${url}/healthz`)).ok;
-    } catch {
-      return false;
-    }
-  }, 20_000, "relay to answer /healthz");
   return {
-    url,
-    port,
+    url: relay.url,
+    port: relay.port,
     data,
-    log: () => log,
+    log: relay.log,
     async stop(signal = "SIGTERM") {
-      if (child.exitCode === null) child.kill(signal);
-      await exited;
+      if (relay.child.exitCode === null && relay.child.signalCode === null) relay.child.kill(signal);
+      await relay.exited;
     },
     cleanup() {
       rmSync(data, { recursive: true, force: true });
@@ -115,9 +91,8 @@ export async function serveApp() {
       res.end();
     }
   });
-  const port = await freePort();
-  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Errors the app threw in any page of this test file; a crashed app fails the file. */

@@ -1,4 +1,4 @@
-// A JavaScript automerge-repo peer driven by relay/tests/interop_js.rs over stdin/stdout.
+// A JavaScript automerge-repo peer driven by relay/tests/relay/interop_js.rs over stdin/stdout.
 // Every answer is one line on stdout, `<word> <value>`; failures go to stderr and exit 1.
 //
 //   node peer.mjs client WS_URL   connect a Repo + WebSocketClientAdapter to a sync server;
@@ -8,7 +8,8 @@
 //
 // Then, one command a line on stdin:
 //   create TITLE          create {title, items: ["roads", "schools"]}, then change it once more
-//                         (items gets "parks"); prints `created <automerge url>`
+//                         (items gets "parks"); a client waits until the server answered its
+//                         sync of it; prints `created <automerge url>`
 //   find URL              find the document (through the network if needed);
 //                         prints `found <json of the document>`
 //   wait URL FIELD VALUE  wait until the document's FIELD reads VALUE (as a string: text objects
@@ -60,6 +61,18 @@ function keep(h) {
   h.on("ephemeral-message", ({ senderId, message }) => heard.get(h.url).push({ senderId, message }))
   return h
 }
+/** Resolves when a sync message about `documentId` arrives from the network. */
+function answered(documentId) {
+  return new Promise(resolve => {
+    const on = msg => {
+      if (msg.type === "sync" && msg.documentId === documentId) {
+        repo.networkSubsystem.off("message", on)
+        resolve()
+      }
+    }
+    repo.networkSubsystem.on("message", on)
+  })
+}
 async function handle(url) {
   if (!handles.has(url)) keep(await withTimeout(repo.find(url), TIMEOUT_MS, `find ${url}`))
   return handles.get(url)
@@ -72,6 +85,9 @@ async function run(line) {
       const h = repo.create({ title: args.join(" "), items: ["roads", "schools"] })
       h.change(d => { d.items.push("parks") })
       keep(h)
+      // A client answers once the server has answered the new document's first sync, so
+      // another peer asking the server for it next finds it there (not "unavailable").
+      if (mode === "client") await withTimeout(answered(h.documentId), TIMEOUT_MS, `the server to answer about ${h.url}`)
       return `created ${h.url}`
     }
     case "find": {

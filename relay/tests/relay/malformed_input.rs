@@ -2,13 +2,11 @@
 //! types, a text frame, a message before `join`, an oversized frame, a flood. Meanwhile two good
 //! clients keep syncing through the same relay.
 
-mod support;
-
 use ciborium::Value;
 use futures::{SinkExt, StreamExt};
 use radslag_protocol::wire::{PeerMetadata, MAX_FRAME_BYTES};
 use radslag_protocol::{DocumentId, Message, PeerId};
-use support::{TestClient, TestRelay, TIMEOUT};
+use crate::support::{TestClient, TestRelay, TIMEOUT};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::Message as WsMessage;

@@ -5,14 +5,12 @@
 //! process (RLIMIT_FSIZE, set from outside with prlimit): every write then fails with EFBIG
 //! as it would with ENOSPC, and no privileges or loop devices are needed.
 
-mod support;
-
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::time::Duration;
 
 use radslag_protocol::client::SaveState;
-use support::{RelayProcess, TestClient};
+use crate::support::{RelayProcess, TestClient};
 
 /// Sets the largest file the relay may write (0: no write can grow a file; `None`: no limit).
 fn set_file_size_limit(relay: &RelayProcess, bytes: Option<u64>) {

@@ -1,12 +1,10 @@
 //! A data folder belongs to one relay at a time: a second relay started on it refuses, with the
 //! reason, instead of replaying and deleting the first one's journal.
 
-mod support;
-
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::RelayProcess;
+use crate::support::RelayProcess;
 
 #[test]
 fn a_second_relay_on_the_same_data_folder_refuses_to_start() {

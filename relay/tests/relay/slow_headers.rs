@@ -1,12 +1,10 @@
 //! Clients that open a socket and never finish their request headers (slowloris) neither delay
 //! anyone else's requests nor stay connected past the header deadline.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
 use radslag_relay::Limits;
-use support::TestRelay;
+use crate::support::TestRelay;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 async fn healthz(addr: std::net::SocketAddr) -> String {

@@ -2,9 +2,7 @@
 //! change one client has received survives, twenty times over on one data folder. SIGTERM
 //! shuts down gracefully and keeps everything.
 
-mod support;
-
-use support::{RelayProcess, TestClient};
+use crate::support::{RelayProcess, TestClient};
 
 const ROUNDS: i64 = 20;
 
@@ -53,7 +51,7 @@ async fn sigterm_shuts_down_gracefully_and_keeps_everything() {
     // SAFETY: sending a signal to our own child process.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0, "send SIGTERM");
     let mut status = None;
-    support::wait_for("the relay to exit after SIGTERM", None, || {
+    crate::support::wait_for("the relay to exit after SIGTERM", None, || {
         status = relay.child.try_wait().expect("poll the relay");
         status.is_some()
     })

@@ -1,5 +1,5 @@
-//! Test support for the relay over real sockets: an in-process relay on a random port, the
-//! `radslag-relay` binary as a child process, and `TestClient`, the protocol's `ClientCore` run
+//! Test support for the relay over real sockets: an in-process relay on a port the system
+//! picked, the `radslag-relay` binary as a child process (it says which port it got), and `TestClient`, the protocol's `ClientCore` run
 //! over a tokio-tungstenite socket with in-memory storage and a virtual clock.
 #![allow(dead_code)]
 
@@ -99,9 +99,15 @@ impl TestRelay {
 // ---------------------------------------------------------------------------------------------
 // The relay binary
 
-/// The real `radslag-relay` binary on a free port, its log kept (and read for the address).
+/// What the relay prints on stdout once it listens (relay/src/main.rs), before the address.
+const LISTENING: &str = "listening on http://";
+
+/// The real `radslag-relay` binary, started with `--listen 127.0.0.1:0`: the system picks the
+/// port and the relay says which on stdout, so nothing races for a free port. Its log (stderr)
+/// is kept.
 pub struct RelayProcess {
     pub child: Child,
+    /// `127.0.0.1:PORT`, as the relay printed it.
     pub addr: String,
     /// Everything the relay logged, line by line.
     log: Arc<Mutex<Vec<String>>>,
@@ -112,7 +118,7 @@ impl RelayProcess {
         Self::start_binary(Path::new(env!("CARGO_BIN_EXE_radslag-relay")), data)
     }
 
-    /// The relay binary at `bin` (e.g. the release build), on a free port.
+    /// The relay binary at `bin` (e.g. the release build).
     pub fn start_binary(bin: &Path, data: &Path) -> RelayProcess {
         Self::start_prepared(bin, data, |_| {})
     }
@@ -127,27 +133,47 @@ impl RelayProcess {
             .env("RUST_LOG", "info")
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("could not start {}: {e}", bin.display()));
         let stdout = child.stdout.take().expect("relay stdout");
+        let stderr = child.stderr.take().expect("relay stderr");
         let log = Arc::new(Mutex::new(Vec::new()));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        // Both pipes are read to the end, so the relay never blocks on a full one.
         let kept = log.clone();
-        // Reads the whole log, so the relay never blocks on a full pipe, and keeps it for tests.
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("listening on ").nth(1) {
-                    let _ = addr_tx.send(rest.split(',').next().unwrap_or("").trim().to_string());
+                match line.strip_prefix(LISTENING) {
+                    Some(addr) => {
+                        let _ = addr_tx.send(addr.trim().to_string());
+                    }
+                    None => kept.lock().expect("log lock").push(line),
                 }
+            }
+        });
+        let kept = log.clone();
+        let log_reader = std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                 kept.lock().expect("log lock").push(line);
             }
         });
-        // The relay says where it listens only after the journal is replayed.
-        let addr = addr_rx.recv_timeout(TIMEOUT).unwrap_or_else(|_| {
-            let said = log.lock().expect("log lock").join("\n");
-            panic!("radslag-relay did not say where it listens:\n{said}")
-        });
+        // The relay says where it listens only after the journal is replayed. The channel
+        // closes without an address when the relay exits first.
+        let addr = match addr_rx.recv_timeout(TIMEOUT) {
+            Ok(addr) => addr,
+            Err(why) => {
+                let _ = child.kill();
+                let status = child.wait().map(|s| s.to_string()).unwrap_or_else(|e| e.to_string());
+                let _ = log_reader.join();
+                let said = log.lock().expect("log lock").join("\n");
+                let why = match why {
+                    std::sync::mpsc::RecvTimeoutError::Timeout => format!("within {TIMEOUT:?}"),
+                    std::sync::mpsc::RecvTimeoutError::Disconnected => format!("before it exited ({status})"),
+                };
+                panic!("{} did not print `{LISTENING}…` {why}; its log:\n{said}", bin.display())
+            }
+        };
         RelayProcess { child, addr, log }
     }
 

@@ -3,15 +3,13 @@
 //! made automerge panic, which in a release build aborted the relay for everyone. And a second
 //! connection that claims a member's peer id does not take over that member's sync session.
 
-mod support;
-
 use std::path::PathBuf;
 use std::time::Duration;
 
 use futures::{SinkExt, StreamExt};
 use radslag_protocol::wire::PeerMetadata;
 use radslag_protocol::{DocumentId, Message, PeerId};
-use support::{RelayProcess, TestClient, TestRelay, TIMEOUT};
+use crate::support::{RelayProcess, TestClient, TestRelay, TIMEOUT};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 

@@ -3,11 +3,9 @@
 //! (a power cut loses the page cache), is replayed at the next start up to the damage and past
 //! it; the damaged segment is kept aside and named in one warning line.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
-use support::{RelayProcess, TestClient};
+use crate::support::{RelayProcess, TestClient};
 
 /// One record of a journal segment as the relay writes it: `len u32 LE | crc32 u32 LE |
 /// key length u16 LE | key ('/'-joined) | data`.

@@ -2,15 +2,13 @@
 //! two clients converge, an offline client catches up, a relay restart loses nothing, and the
 //! HTTP routes answer as they should.
 
-mod support;
-
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use radslag_relay::{app, AppState, Config, Limits};
-use support::{TestClient, TestRelay};
+use crate::support::{TestClient, TestRelay};
 use tower::ServiceExt;
 
 #[tokio::test]
@@ -93,7 +91,7 @@ async fn an_idle_document_leaves_memory_and_comes_back_whole() {
     alice.wait_saved_on_server(id).await;
     assert_eq!(relay.state.loaded_documents(), 1);
     drop(alice);
-    support::wait_for("the document to unload", None, || relay.state.loaded_documents() == 0).await;
+    crate::support::wait_for("the document to unload", None, || relay.state.loaded_documents() == 0).await;
 
     let bob = TestClient::connect("bob", &relay.url());
     bob.find(id);

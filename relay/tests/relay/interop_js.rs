@@ -27,6 +27,7 @@ use radslag_protocol::doc_sync::{DocInput, DocSync};
 use radslag_protocol::storage::DocumentStore;
 use radslag_protocol::wire::PeerMetadata;
 use radslag_protocol::{DocumentId, Message, PeerId};
+use crate::support::RelayProcess;
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite;
@@ -153,54 +154,29 @@ fn node_peer(name: &str, args: &[&str]) -> Proc {
     Proc::spawn(name, cmd)
 }
 
-/// The real relay on a free port with its own data directory (removed on drop).
+/// The real relay (started as every relay test starts it: [`RelayProcess`]) with its own data
+/// folder, removed on drop after the relay is killed.
 struct Relay {
     url: String,
-    data: PathBuf,
-    proc: Proc,
+    proc: RelayProcess,
+    data: tempfile::TempDir,
 }
 
 impl Relay {
-    async fn start() -> Relay {
-        let data = std::env::temp_dir().join(format!("radslag-interop-js-{}-{:x}", std::process::id(), random_u64()));
-        std::fs::create_dir_all(&data).expect("create relay data dir");
-        let (url, proc) = Self::spawn(&data).await;
-        Relay { url, data, proc }
+    fn start() -> Relay {
+        Self::start_on(tempfile::tempdir().expect("create relay data dir"))
     }
 
-    /// Stops the relay and starts it again on the same data directory (on a new port).
-    async fn restart(&mut self) {
-        let _ = self.proc.child.kill();
-        let _ = self.proc.child.wait();
-        let (url, proc) = Self::spawn(&self.data).await;
-        self.url = url;
-        self.proc = proc;
+    fn start_on(data: tempfile::TempDir) -> Relay {
+        let proc = RelayProcess::start(data.path());
+        Relay { url: proc.url(), proc, data }
     }
 
-    async fn spawn(data: &Path) -> (String, Proc) {
-        // Bind :0 to learn a free port, release it, hand it to the relay.
-        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
-        let addr = format!("127.0.0.1:{port}");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_radslag-relay"));
-        cmd.arg("--listen").arg(&addr).arg("--data").arg(data);
-        let mut proc = Proc::spawn("radslag-relay", cmd);
-        let deadline = Instant::now() + TIMEOUT;
-        while TcpStream::connect(&addr).await.is_err() {
-            if let Ok(Some(status)) = proc.child.try_wait() {
-                panic!("radslag-relay exited ({status}) before listening on {addr}:\n{}", proc.stderr());
-            }
-            assert!(Instant::now() < deadline, "radslag-relay did not listen on {addr} within {TIMEOUT:?}:\n{}", proc.stderr());
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        (format!("ws://{addr}/sync"), proc)
-    }
-}
-
-impl Drop for Relay {
-    fn drop(&mut self) {
-        let _ = self.proc.child.kill();
-        let _ = self.proc.child.wait();
-        let _ = std::fs::remove_dir_all(&self.data);
+    /// Kills the relay and starts it again on the same data folder (on a new port).
+    fn restart(self) -> Relay {
+        let Relay { proc, data, .. } = self;
+        proc.kill();
+        Self::start_on(data)
     }
 }
 
@@ -640,11 +616,11 @@ async fn js_clients_sync_through_our_relay() {
     if !node_ready() {
         return;
     }
-    let mut relay = Relay::start().await;
+    let relay = Relay::start();
     let url = js_clients_share_a_document(&relay.url).await;
 
     // After a restart of the relay on the same data directory, a JS client still finds it.
-    relay.restart().await;
+    let relay = relay.restart();
     let mut dave = node_peer("js client dave", &["client", &relay.url]);
     let found = dave.ask(&format!("find {url}"), "found").await;
     assert!(found.contains(r#""title":"Budget 2025""#) && found.contains(r#""reply":"seen by bob""#), "after a restart dave saw {found}");
@@ -655,7 +631,7 @@ async fn js_client_and_our_client_sync_both_ways_through_our_relay() {
     if !node_ready() {
         return;
     }
-    let relay = Relay::start().await;
+    let relay = Relay::start();
     js_and_rust_clients_share_documents(&relay.url).await;
 }
 

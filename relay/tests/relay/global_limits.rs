@@ -1,15 +1,13 @@
 //! The relay's global bounds, each with a reason the client is told: open connections, documents
 //! in memory, and connections that went quiet (pinged, then dropped).
 
-mod support;
-
 use std::time::Duration;
 
 use futures::{SinkExt, StreamExt};
 use radslag_protocol::wire::PeerMetadata;
 use radslag_protocol::{Message, PeerId};
 use radslag_relay::Limits;
-use support::{TestClient, TestRelay, TIMEOUT};
+use crate::support::{TestClient, TestRelay, TIMEOUT};
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 
 #[tokio::test]
