@@ -156,6 +156,42 @@ async fn http_routes_health_static_files_and_app_routes() {
 }
 
 #[tokio::test]
+async fn every_response_carries_the_security_headers_and_the_page_names_its_inline_scripts() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("temp dir");
+    let html = "<html><head><script type=\"module\">import init from '/a.js';</script><script src=\"/a.js\"></script></head></html>";
+    std::fs::write(site.path().join("index.html"), html).expect("index");
+    std::fs::write(site.path().join("sw.js"), "self.x = 1").expect("sw");
+    let state = state_with_static(site.path(), data.path());
+    let headers = |path: &'static str, conditional: bool| {
+        let state = state.clone();
+        async move {
+            let mut request = Request::builder().uri(path);
+            if conditional {
+                request = request.header("if-modified-since", "Wed, 01 Jan 2098 00:00:00 GMT");
+            }
+            let response = app(state).oneshot(request.body(Body::empty()).expect("request")).await.expect("response");
+            (response.status(), response.headers().clone())
+        }
+    };
+    use sha2::Digest;
+    let hash = format!("'sha256-{}'", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, sha2::Sha256::digest(b"import init from '/a.js';")));
+    for (path, conditional) in [("/", false), ("/meeting/abc", false), ("/index.html", true)] {
+        let (status, h) = headers(path, conditional).await;
+        let policy = h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        // Revalidating the page (a 304) must name the scripts too: the browser takes its headers.
+        assert!(policy.contains(&hash), "{path} ({status}): {policy}");
+        assert!(policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"), "{policy}");
+        assert_eq!(h.get("x-content-type-options").map(|v| v.as_bytes()), Some(&b"nosniff"[..]), "{path}");
+        assert_eq!(h.get("x-frame-options").map(|v| v.as_bytes()), Some(&b"DENY"[..]), "{path}");
+        assert_eq!(h.get("referrer-policy").map(|v| v.as_bytes()), Some(&b"no-referrer"[..]), "{path}");
+    }
+    let (_, h) = headers("/sw.js", false).await;
+    let policy = h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(policy.contains("default-src 'self'") && !policy.contains("sha256"), "the worker's own policy: {policy}");
+}
+
+#[tokio::test]
 async fn the_relay_moves_a_damaged_chunk_aside_and_serves_the_rest() {
     let data = tempfile::tempdir().expect("temp dir");
     let relay = TestRelay::start(data.path()).await;
