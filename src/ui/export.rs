@@ -22,7 +22,7 @@ thread_local! {
 }
 
 /// Hands `content` to the browser as a file called `name`.
-fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+pub(crate) fn download(name: &str, mime: &str, content: &[u8]) -> Result<(), String> {
     let blob = gloo_file::Blob::new_with_options(content, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
@@ -43,10 +43,10 @@ pub fn ExportLinks(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoView
         let MeetingState::Ready(m) = meeting.get_untracked() else { return };
         let council_name = council.get_untracked().and_then(Result::ok).map(|c| c.name).unwrap_or_default();
         let result = match what {
-            Key::DownloadNotice => download(&format!("kallelse-{}.md", m.date), "text/markdown", &notice_markdown(&m, &council_name)),
-            Key::DownloadMinutes => download(&format!("minnesanteckningar-{}.md", m.date), "text/markdown", &minutes_markdown(&m, &council_name)),
+            Key::DownloadNotice => download(&format!("kallelse-{}.md", m.date), "text/markdown", notice_markdown(&m, &council_name).as_bytes()),
+            Key::DownloadMinutes => download(&format!("minnesanteckningar-{}.md", m.date), "text/markdown", minutes_markdown(&m, &council_name).as_bytes()),
             _ => match meeting_ics(&m, &id.url(), &council_name, now_secs()) {
-                Ok(ics) => download(&format!("mote-{}.ics", m.date), "text/calendar", &ics),
+                Ok(ics) => download(&format!("mote-{}.ics", m.date), "text/calendar", ics.as_bytes()),
                 Err(e) => Err(format!("{} {}", tr(Key::CalendarFileFailed), e.say(lang()))),
             },
         };

@@ -2,8 +2,6 @@
 //! and a file imported on any device, merged with what is there. Works offline: the file is
 //! made from and read into this device's documents.
 
-use std::cell::RefCell;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -11,27 +9,6 @@ use super::Outcome;
 use crate::i18n::Key;
 use crate::ui::route::{self, Route};
 use crate::ui::{tr, with_ws};
-
-thread_local! {
-    // The last file's object URL: kept until the next one, so the browser can still read it.
-    static LAST_FILE: RefCell<Option<gloo_file::ObjectUrl>> = const { RefCell::new(None) };
-}
-
-fn download(name: &str, bytes: &[u8]) -> Result<(), String> {
-    let blob = gloo_file::Blob::new_with_options(bytes, Some("application/octet-stream"));
-    let url = gloo_file::ObjectUrl::from(blob);
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| tr(Key::NotStarted).to_string())?;
-    let link: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into().ok())
-        .ok_or_else(|| tr(Key::NotStarted).to_string())?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    LAST_FILE.with(|last| *last.borrow_mut() = Some(url));
-    Ok(())
-}
 
 /// A file name from the council's name: "Dalslands e-råd" → "dalslands-e-rad.radslag".
 fn file_name(council: &str) -> String {
@@ -58,7 +35,7 @@ pub fn ExportCouncil(name: Signal<String>) -> impl IntoView {
         let name = name.get_untracked();
         wasm_bindgen_futures::spawn_local(async move {
             let result = ws.export_council().await.and_then(|bytes| {
-                download(&file_name(&name), &bytes)?;
+                crate::ui::export::download(&file_name(&name), "application/octet-stream", &bytes)?;
                 Ok(format!("{} ({} kB)", tr(Key::CouncilExported), bytes.len().div_ceil(1024)))
             });
             outcome.set(Some(result));
