@@ -13,6 +13,7 @@ pub mod ids;
 pub mod keyed;
 pub mod links;
 pub mod meeting;
+pub mod meeting_mode;
 pub mod meeting_rules;
 pub mod position;
 pub mod presence;
