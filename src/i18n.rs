@@ -426,6 +426,20 @@ texts! {
     AddRole => ("Lägg till roll", "Add role"),
     RemovedRoles => ("Borttagna roller", "Removed roles"),
     Back => ("Tillbaka", "Back"),
+    // Meeting modes (issue 13)
+    MeetingModes => ("Mötets lägen", "Meeting modes"),
+    ModePrepare => ("Förbered", "Prepare"),
+    ModeDuring => ("Under mötet", "During the meeting"),
+    ModeAfter => ("Efter", "After"),
+    StepPrevious => ("Föregående", "Previous"),
+    StepNext => ("Nästa", "Next"),
+    Of => ("av", "of"),
+    StepHelp => ("Byt punkt med knapparna, PageUp och PageDown (Alt+PageUp och Alt+PageDown i en textruta) eller genom att svepa.", "Change item with the buttons, PageUp and PageDown (Alt+PageUp and Alt+PageDown in a text field) or by swiping."),
+    ChairShows => ("Ordföranden visar", "The chair shows"),
+    ThenNext => ("Därefter", "Then"),
+    DateFormat => ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
+    BadDate => ("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2019-04-04.", "Write the date as YYYY-MM-DD, for example 2019-04-04."),
+    NoAgendaYet => ("Dagordningen är tom. Lägg till punkter under Förbered.", "The agenda is empty. Add items under Prepare."),
 }
 
 /// What the problem list says when damaged pieces of a document were skipped on load.

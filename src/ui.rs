@@ -118,7 +118,7 @@ pub fn App(ready: Ready) -> impl IntoView {
                 Some(Err(e)) => view! { <p class="problem" role="alert">{e}</p> }.into_any(),
                 Some(Ok(())) => match route.get() {
                     Route::Council => view! { <council::CouncilPage/> }.into_any(),
-                    Route::Meeting(id) => view! { <meeting::MeetingPage id=id/> }.into_any(),
+                    Route::Meeting(id) | Route::MeetingIn(id, _) => view! { <meeting::MeetingPage id=id/> }.into_any(),
                     Route::NoticePrint(id) => view! { <print::PrintPage id=id printed=print::Printed::Notice/> }.into_any(),
                     Route::MinutesPrint(id) => view! { <print::PrintPage id=id printed=print::Printed::Minutes/> }.into_any(),
                     Route::Settings => view! { <settings::SettingsPage/> }.into_any(),

@@ -1,18 +1,17 @@
-//! The meeting page: when and where, who attends, and the agenda being written together.
-//! Opens the meeting's document from this device, or fetches it from the server.
+//! The meeting page: when and where, the switch between its modes (Förbered, Under mötet,
+//! Efter; each its own URL) and the mode shown. Opens the meeting's document from this device,
+//! or fetches it from the server.
+
+mod after;
+mod during;
+mod mode_switch;
+mod prepare;
 
 use automerge::{ReadDoc, ROOT};
 use leptos::prelude::*;
 use radslag_protocol::DocumentId;
 
-use super::agenda::AgendaEditor;
-use super::agenda_paste::PasteAgenda;
-use super::attendance::AttendanceSection;
-use super::export::ExportLinks;
-use super::meeting_clock::{FollowChair, MeetingClock};
-use super::minutes::approval::ApprovalSection;
-use super::minutes::MinutesSection;
-use super::route::Route;
+use super::route::{replace, MeetingMode, Route, RouteDetail};
 use super::{tr, with_ws};
 use crate::doc::meeting::hydrate_meeting;
 use crate::i18n::Key;
@@ -58,6 +57,14 @@ pub fn meeting_memo(id: DocumentId) -> Memo<MeetingState> {
     })
 }
 
+/// Which tab of the mode switch is open; items under the meeting aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Prepare,
+    During,
+    After,
+}
+
 #[component]
 pub fn MeetingPage(id: DocumentId) -> impl IntoView {
     let meeting = meeting_memo(id);
@@ -66,8 +73,44 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
         MeetingState::Ready(m) => Some((m.title, m.date, m.start, m.end, m.place, m.video_link)),
         _ => None,
     });
-    let locked = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(m) if m.locked));
     let is_ready = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(_)));
+    let RouteDetail(detail) = expect_context::<RouteDetail>();
+    // The mode the URL names; a bare meeting link names none.
+    let asked = Memo::new(move |_| match detail.get() {
+        Route::MeetingIn(m, mode) if m == id => Some(mode),
+        _ => None,
+    });
+    let mode = Memo::new(move |_| {
+        asked.get().unwrap_or_else(|| match meeting.get() {
+            MeetingState::Ready(m) => MeetingMode::default_for(&m),
+            _ => MeetingMode::Prepare,
+        })
+    });
+    // A bare link becomes the mode it opened, so a reload or a copied link lands there again.
+    Effect::new(move |_| {
+        if asked.get().is_none() && is_ready.get() {
+            replace(Route::MeetingIn(id, mode.get_untracked()));
+        }
+    });
+    let tab = Memo::new(move |_| match mode.get() {
+        MeetingMode::Prepare => Tab::Prepare,
+        MeetingMode::During(_) => Tab::During,
+        MeetingMode::After => Tab::After,
+    });
+    let asked_item = Memo::new(move |_| match mode.get() {
+        MeetingMode::During(item) => item,
+        _ => None,
+    });
+    // Another mode starts at the top of the page, below the switch.
+    Effect::new(move |previous: Option<Tab>| {
+        let now = tab.get();
+        if previous.is_some_and(|p| p != now) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        now
+    });
     let (focus_entered, focus_left) = super::presence::focus_tracker(id);
     view! {
         <p><a href=Route::Council.href()>"← " {move || tr(Key::BackToCouncil)}</a></p>
@@ -78,33 +121,28 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
             MeetingState::Ready(_) => None,
         }}
         <Show when=move || is_ready.get()>
-            <article class="meeting" on:focusin=focus_entered on:focusout=focus_left>
+            <article class="meeting" class:during=move || tab.get() == Tab::During on:focusin=focus_entered on:focusout=focus_left>
                 {move || header.get().map(|(title, date, start, end, place, video)| view! {
                     <h1>{title}</h1>
                     <dl class="meeting-facts">
                         <dt>{tr(Key::Date)}</dt><dd>{date}</dd>
                         <dt>{tr(Key::Time)}</dt><dd>{start} "–" {end}</dd>
-                        <dt>{tr(Key::Place)}</dt><dd>{place}</dd>
+                        {(!place.is_empty()).then(|| view! { <dt>{tr(Key::Place)}</dt><dd>{place.clone()}</dd> })}
                         {video.map(|v| view! { <dt>"Video"</dt><dd><a href=v.clone()>{v.clone()}</a></dd> })}
                     </dl>
                 })}
-                <ExportLinks id=id meeting=meeting/>
-                <FollowChair meeting=meeting/>
-                // Approved minutes are locked: every agenda and minutes control is disabled
-                // until someone reopens them (the change functions refuse too).
-                <fieldset class="minutes-lock" disabled=move || locked.get()>
-                    <AgendaEditor id=id meeting=meeting/>
-                    <PasteAgenda id=id/>
-                </fieldset>
-                <fieldset class="minutes-lock" disabled=move || locked.get()>
-                    <AttendanceSection id=id meeting=meeting/>
-                </fieldset>
-                <fieldset class="minutes-lock" disabled=move || locked.get()>
-                    <MeetingClock id=id meeting=meeting/>
-                    <MinutesSection id=id meeting=meeting/>
-                </fieldset>
-                <ApprovalSection id=id meeting=meeting/>
+                <mode_switch::ModeSwitch id=id mode=mode/>
+                {move || match tab.get() {
+                    Tab::Prepare => view! { <prepare::PrepareMode id=id meeting=meeting/> }.into_any(),
+                    Tab::During => view! { <during::DuringMode id=id meeting=meeting asked=asked_item/> }.into_any(),
+                    Tab::After => view! { <after::AfterMode id=id meeting=meeting/> }.into_any(),
+                }}
             </article>
         </Show>
     }
+}
+
+/// Whether approved minutes lock the agenda and minutes now (the change functions refuse too).
+fn locked(meeting: Memo<MeetingState>) -> Memo<bool> {
+    Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(m) if m.locked))
 }

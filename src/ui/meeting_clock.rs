@@ -1,14 +1,15 @@
 //! The running clock during the meeting (mötesklocka): the chair starts each agenda item as it
 //! begins (its actual times are kept), sees how far behind plan the meeting is and when the rest
-//! will start; "Visa för alla" and starting an item make it the current item, which tablets that
-//! follow the chair scroll to. Closing the meeting names the A items still open first.
+//! will start; "Visa för alla" and starting an item make it the current item, which this device
+//! then shows and tablets that follow the chair move to (Under mötet). Closing the meeting names
+//! the A items still open first.
 
 use leptos::prelude::*;
 use radslag_protocol::DocumentId;
-use wasm_bindgen::JsCast;
 
 use super::agenda::change;
 use super::meeting::MeetingState;
+use super::route::{replace, MeetingMode, Route};
 use super::{tr, LangContext};
 use crate::doc::meeting::{finish_agenda_item, set_current_item, set_meeting_status, start_agenda_item};
 use crate::doc::minutes::open_work_items;
@@ -110,6 +111,7 @@ pub fn MeetingClock(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoVie
         let at = time_of_day();
         now.set(at);
         change(id, move |doc, t| start_agenda_item(doc, item, at, t));
+        show_here(id, item);
     };
     let finish = move |item: ItemId| {
         let at = time_of_day();
@@ -194,7 +196,7 @@ fn ClockTableRow(id: DocumentId, item: ItemId, view_state: Memo<ClockView>) -> i
     view! {
         <tr class:current=current aria-current=move || current().then_some("true")>
             <td>{cell(|r| r.number.clone())}</td>
-            <th scope="row">{cell(|r| r.description.clone())}</th>
+            <th scope="row"><a href=Route::MeetingIn(id, MeetingMode::During(Some(item))).href()>{cell(|r| r.description.clone())}</a></th>
             <td>{cell(|r| r.planned.clone())}</td>
             <td>{cell(|r| r.expected.clone())}</td>
             <td>{cell(|r| r.actual_end.clone())}</td>
@@ -207,25 +209,40 @@ fn ClockTableRow(id: DocumentId, item: ItemId, view_state: Memo<ClockView>) -> i
             }).unwrap_or_default())}</td>
             <td><button aria-label=move || format!("{} {}", tr(Key::ShowToAll), row.with(|r| r.as_ref().map(|r| r.number.clone()).unwrap_or_default()))
                 aria-pressed=move || if current() { "true" } else { "false" }
-                on:click=move |_| change(id, move |doc, t| set_current_item(doc, Some(item), t))>{move || tr(Key::Show)}</button></td>
+                on:click=move |_| {
+                    change(id, move |doc, t| set_current_item(doc, Some(item), t));
+                    show_here(id, item);
+                }>{move || tr(Key::Show)}</button></td>
         </tr>
     }
 }
 
-/// "Följ ordföranden" on this device: when the chair's current item changes, scroll to its
-/// minutes — unless this person is typing somewhere, which must never be interrupted.
+/// The chair sees what they show everyone: this device moves to `item` too.
+fn show_here(id: DocumentId, item: ItemId) {
+    replace(Route::MeetingIn(id, MeetingMode::During(Some(item))));
+}
+
+/// "Följ ordföranden" on this device: when the chair's current item changes, show it here —
+/// unless this person is typing somewhere, which must never be interrupted (the page then
+/// names the chair's item as a link instead).
 #[component]
-pub fn FollowChair(meeting: Memo<MeetingState>) -> impl IntoView {
+pub fn FollowChair(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoView {
     let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
     let initial = storage.as_ref().and_then(|s| s.get_item(FOLLOW_KEY).ok().flatten()).is_some_and(|v| v == "1");
     let follow = RwSignal::new(initial);
-    let current = Memo::new(move |_| match meeting.get() {
+    let current = Memo::new(move |_| meeting.with(|m| match m {
         MeetingState::Ready(m) => m.current_item,
         _ => None,
-    });
-    Effect::new(move |_| {
-        let (Some(item), true) = (current.get(), follow.get()) else { return };
-        request_animation_frame(move || scroll_to_item(item));
+    }));
+    // Only a change moves the page: a reload stays on the item its URL names.
+    Effect::new(move |before: Option<(Option<ItemId>, bool)>| {
+        let now = (current.get(), follow.get());
+        if let (Some(before), (Some(item), true)) = (before, now) {
+            if before != now && !typing() {
+                show_here(id, item);
+            }
+        }
+        now
     });
     view! {
         <label class="follow-chair">
@@ -241,18 +258,11 @@ pub fn FollowChair(meeting: Memo<MeetingState>) -> impl IntoView {
     }
 }
 
-fn scroll_to_item(item: ItemId) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let typing = document.active_element().is_some_and(|el| {
+/// Whether this person is writing in the item's minutes right now.
+fn typing() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    document.active_element().is_some_and(|el| {
         let tag = el.tag_name().to_ascii_lowercase();
         (tag == "textarea" || tag == "input") && el.closest(".item-minutes, .agenda").ok().flatten().is_some()
-    });
-    if typing {
-        return;
-    }
-    if let Some(section) = document.query_selector(&format!("section.item-minutes[data-minutes='{item}']")).ok().flatten() {
-        if let Ok(el) = section.dyn_into::<web_sys::HtmlElement>() {
-            el.scroll_into_view();
-        }
-    }
+    })
 }

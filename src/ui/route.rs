@@ -3,11 +3,16 @@
 use leptos::prelude::*;
 use radslag_protocol::DocumentId;
 
+pub use crate::model::meeting_mode::MeetingMode;
+
 /// Every page of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Council,
+    /// A meeting, in the mode that fits it now (see `MeetingMode::default_for`).
     Meeting(DocumentId),
+    /// A meeting in a chosen mode (and, under the meeting, a chosen item).
+    MeetingIn(DocumentId, MeetingMode),
     /// The notice (kallelse) of a meeting, for printing.
     NoticePrint(DocumentId),
     /// The minutes of a meeting, for printing.
@@ -47,6 +52,12 @@ impl Route {
                 (Ok(id), None, _) => Route::Meeting(id),
                 (Ok(id), Some("kallelse"), None) => Route::NoticePrint(id),
                 (Ok(id), Some("protokoll"), None) => Route::MinutesPrint(id),
+                (Ok(id), Some(first), second) => {
+                    let mut segments: Vec<&str> = vec![first];
+                    segments.extend(second);
+                    segments.extend(parts);
+                    MeetingMode::parse(&segments).map_or(Route::NotFound, |mode| Route::MeetingIn(id, mode))
+                }
                 _ => Route::NotFound,
             },
             (Some("settings"), None) => Route::Settings,
@@ -73,6 +84,7 @@ impl Route {
         match self {
             Route::Council | Route::NotFound => "#/".into(),
             Route::Meeting(id) => format!("#/meeting/{id}"),
+            Route::MeetingIn(id, mode) => format!("#/meeting/{id}/{}", mode.path()),
             Route::NoticePrint(id) => format!("#/meeting/{id}/kallelse"),
             Route::MinutesPrint(id) => format!("#/meeting/{id}/protokoll"),
             Route::Settings => "#/settings".into(),
@@ -89,6 +101,33 @@ impl Route {
             Route::Roles => "#/roles".into(),
             Route::StaffingPrint => "#/roles/print".into(),
         }
+    }
+
+    /// The meeting this route is a page of, in any mode.
+    pub fn meeting(&self) -> Option<DocumentId> {
+        match self {
+            Route::Meeting(id) | Route::MeetingIn(id, _) => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// Whether going from `self` to `next` stays on the same page: a meeting's modes and items
+    /// are one page, so moving between them keeps the page (and what has the keyboard).
+    fn same_page(&self, next: &Route) -> bool {
+        self.meeting().is_some() && self.meeting() == next.meeting()
+    }
+}
+
+/// The full route, meeting modes and items included; it changes on every move within a page,
+/// whereas the `RwSignal<Route>` context only notifies when the page changes.
+#[derive(Clone, Copy)]
+pub struct RouteDetail(pub RwSignal<Route>);
+
+/// Goes to `route` without a new history entry (an item step, following the chair), so Back
+/// leaves the page instead of walking back through every item shown.
+pub fn replace(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(&route.href());
     }
 }
 
@@ -107,8 +146,16 @@ fn current() -> Route {
 /// A signal of the current route that follows the URL.
 pub fn provide_route() -> RwSignal<Route> {
     let route = RwSignal::new(current());
+    let detail = RwSignal::new(route.get_untracked());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(current());
+        let next = current();
+        detail.set(next);
+        if route.with_untracked(|r| r.same_page(&next)) {
+            // The same page in another mode: it follows `RouteDetail` itself.
+            route.update_untracked(|r| *r = next);
+            return;
+        }
+        route.set(next);
         // A new page starts at its top, not where the last one was scrolled to.
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -117,5 +164,6 @@ pub fn provide_route() -> RwSignal<Route> {
     // The listener lives as long as the app.
     std::mem::forget(handle);
     provide_context(route);
+    provide_context(RouteDetail(detail));
     route
 }

@@ -127,10 +127,35 @@ export async function openApp(browser, relay, app, contextOptions = {}, { start 
   return { context, page };
 }
 
-/** Opens the demo meeting of `date` from the council page. */
-export async function openMeeting(page, date) {
+/** The meeting page's modes: the switch's link and what shows once a mode is open. */
+export const MODES = {
+  forbered: { link: /^(Förbered|Prepare)$/, ready: (page) => page.getByRole("button", { name: /^(Lägg till punkt|Add item)$/ }) },
+  mote: { link: /^(Under mötet|During the meeting)$/, ready: (page) => page.locator(".shown-item h2.item-title") },
+  efter: { link: /^(Efter|After)$/, ready: (page) => page.getByRole("heading", { level: 2, name: /^(Justering|Approval)$/ }) },
+};
+
+/** The mode the meeting page's URL names ("forbered", "mote", "efter"), or null. */
+export function modeInUrl(page) {
+  return page.url().match(/#\/meeting\/[^/]+\/(forbered|mote|efter)/)?.[1] ?? null;
+}
+
+/** Switches the open meeting to `mode` with its link in the mode switch and waits for it. */
+export async function openMeetingMode(page, mode) {
+  const { link, ready } = MODES[mode];
+  if (modeInUrl(page) !== mode) {
+    await page.getByRole("navigation", { name: /^(Mötets lägen|Meeting modes)$/ }).getByRole("link", { name: link }).click();
+  }
+  await waitUntil(() => modeInUrl(page) === mode, 10_000, `the meeting page in mode ${mode} (url ${page.url()})`);
+  await ready(page).first().waitFor({ timeout: 20_000 });
+}
+
+/** Opens the demo meeting of `date` from the council page, in `mode` (Förbered unless told). */
+export async function openMeeting(page, date, mode = "forbered") {
   await page.getByRole("link", { name: new RegExp(date) }).first().click();
-  await page.getByRole("button", { name: /Lägg till punkt|Add item/ }).waitFor({ timeout: 20_000 });
+  await page.getByRole("navigation", { name: /^(Mötets lägen|Meeting modes)$/ }).waitFor({ timeout: 20_000 });
+  // A bare meeting link becomes the mode it opened.
+  await waitUntil(() => modeInUrl(page) !== null, 10_000, "the meeting's link to name its mode");
+  await openMeetingMode(page, mode);
 }
 
 /** The text the sync indicator shows. */

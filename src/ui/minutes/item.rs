@@ -1,4 +1,5 @@
-//! The minutes of one agenda item: heading "Punkt N – beskrivning", notes, and its lists.
+//! The minutes of one agenda item: heading "Punkt N – beskrivning", notes, and its lists; in
+//! the overview (Efter) among the others, under the meeting (Under mötet) alone and large.
 
 use leptos::prelude::*;
 use radslag_protocol::DocumentId;
@@ -18,7 +19,14 @@ pub fn item_suffix(number: &str) -> String {
 }
 
 #[component]
-pub fn ItemMinutes(id: DocumentId, item: ItemId, meeting: Memo<MeetingState>) -> impl IntoView {
+pub fn ItemMinutes(
+    id: DocumentId,
+    item: ItemId,
+    meeting: Memo<MeetingState>,
+    /// Under mötet: the one item on screen, its heading a level up and large.
+    #[prop(optional)]
+    large: bool,
+) -> impl IntoView {
     let row: Memo<Option<AgendaItem>> = Memo::new(move |_| match meeting.get() {
         MeetingState::Ready(m) => m.agenda_item(item).cloned(),
         _ => None,
@@ -35,7 +43,11 @@ pub fn ItemMinutes(id: DocumentId, item: ItemId, meeting: Memo<MeetingState>) ->
     view! {
         <section class="item-minutes" class:current=move || current.get() aria-current=move || current.get().then_some("true")
             data-minutes=item.to_string() aria-labelledby=labelled_by>
-            <h3 id=heading_id>{move || heading.get()}</h3>
+            {if large {
+                view! { <h2 id=heading_id class="item-title">{move || heading.get()}</h2> }.into_any()
+            } else {
+                view! { <h3 id=heading_id>{move || heading.get()}</h3> }.into_any()
+            }}
             <crate::ui::presence::EditingHere id=id item=item/>
             <Show when=move || open_work.get()>
                 <p class="open-work">{move || tr(Key::OpenWorkItem)}</p>
