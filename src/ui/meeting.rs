@@ -75,10 +75,12 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
     });
     let is_ready = Memo::new(move |_| matches!(meeting.get(), MeetingState::Ready(_)));
     let RouteDetail(detail) = expect_context::<RouteDetail>();
-    // The mode the URL names; a bare meeting link names none.
-    let asked = Memo::new(move |_| match detail.get() {
+    // The mode the URL names; a bare meeting link names none. While the URL already names
+    // another page (this one is about to go), the last mode stands.
+    let asked = Memo::new(move |last: Option<&Option<MeetingMode>>| match detail.get() {
         Route::MeetingIn(m, mode) if m == id => Some(mode),
-        _ => None,
+        Route::Meeting(m) if m == id => None,
+        _ => last.copied().flatten(),
     });
     let mode = Memo::new(move |_| {
         asked.get().unwrap_or_else(|| match meeting.get() {
@@ -88,7 +90,7 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
     });
     // A bare link becomes the mode it opened, so a reload or a copied link lands there again.
     Effect::new(move |_| {
-        if asked.get().is_none() && is_ready.get() {
+        if detail.get() == Route::Meeting(id) && is_ready.get() {
             replace(Route::MeetingIn(id, mode.get_untracked()));
         }
     });

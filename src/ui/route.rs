@@ -149,13 +149,15 @@ pub fn provide_route() -> RwSignal<Route> {
     let detail = RwSignal::new(route.get_untracked());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let next = current();
-        detail.set(next);
         if route.with_untracked(|r| r.same_page(&next)) {
             // The same page in another mode: it follows `RouteDetail` itself.
             route.update_untracked(|r| *r = next);
+            detail.set(next);
             return;
         }
+        // The old page goes before the detail changes, so it never acts on another page's URL.
         route.set(next);
+        detail.set(next);
         // A new page starts at its top, not where the last one was scrolled to.
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
