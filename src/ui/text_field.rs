@@ -1,6 +1,7 @@
 //! A text field bound to co-written Automerge text: typing becomes character splices (so two
 //! people typing in the same field both keep their words), and a remote change updates the
-//! field without moving the cursor away from where the person is typing.
+//! field without moving the cursor away from where the person is typing. A multi-line field
+//! grows with its text, so nobody scrolls inside a small box on a tablet.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -55,6 +56,15 @@ fn show_document_text(el: &impl TextControl, new: &str) {
     }
 }
 
+/// Makes a text area as tall as its text (never shorter than its CSS `min-height`).
+fn fit_height(el: &web_sys::HtmlTextAreaElement) {
+    let style = web_sys::HtmlElement::style(el);
+    let _ = style.set_property("height", "auto");
+    // scrollHeight leaves out the borders, which `box-sizing: border-box` counts.
+    let borders = el.offset_height() - el.client_height();
+    let _ = style.set_property("height", &format!("{}px", el.scroll_height() + borders.max(0)));
+}
+
 /// A co-written text field. `on_splice(pos, removed, inserted)` applies typing to the document;
 /// `on_commit` runs on blur so the typing is saved at once.
 #[component]
@@ -86,10 +96,17 @@ pub fn CoTextField(
             let Some(el) = node.get() else { return };
             show_document_text(&el, &new);
             shown.set_value(new);
+            // After layout, so a field just put on the page measures its text.
+            request_animation_frame(move || fit_height(&el));
         });
         view! {
             <textarea node_ref=node class=class aria-label=move || label.get() rows="3"
-                on:input=move |ev| on_input(event_target_value(&ev))
+                on:input=move |ev| {
+                    on_input(event_target_value(&ev));
+                    if let Some(el) = node.get_untracked() {
+                        fit_height(&el);
+                    }
+                }
                 on:blur=move |_| on_commit()>{value.get_untracked()}</textarea>
         }
         .into_any()
