@@ -8,6 +8,7 @@ use super::item::item_suffix;
 use crate::doc::minutes::{self, ActionItemEdit, NewActionItem};
 use crate::i18n::Key;
 use crate::model::{ActionItemId, ActionStatus, AgendaItem, DecisionId, EntryId, ItemId};
+use crate::model::time::{format_date, parse_date};
 use crate::ui::agenda::{change, focus_first_field, type_into};
 use crate::ui::text_field::CoTextField;
 use crate::ui::{tr, with_ws};
@@ -155,17 +156,32 @@ pub fn ActionItems(id: DocumentId, item: ItemId, row: Memo<Option<AgendaItem>>, 
                         let done = Memo::new(move |_| row.with(|r| r.as_ref().and_then(|r| r.action_items.iter().find(|a| a.id == entry)).is_some_and(|a| a.status == ActionStatus::Done)));
                         let label = Signal::derive(move || format!("{} {} {}", tr(Key::ActionItem), index.get(), item_suffix(&number.get())));
                         let sub = move |key: Key| format!("{} {}", tr(key), label.get().to_lowercase());
+                        let bad_due = RwSignal::new(false);
                         view! {
                             <TextEntry entry=entry.to_string() label=label value=what
                                 on_splice=move |pos, del, s| type_into(id, move |doc| minutes::splice_action_item(doc, item, entry, pos, del, &s))
                                 on_remove=move || change(id, move |doc, now| minutes::remove_action_item(doc, item, entry, now))>
                                 <input type="text" class="who" aria-label=move || sub(Key::Who) prop:value=move || who.get()
                                     on:change=move |ev| edit(entry, ActionItemEdit { who: Some(event_target_value(&ev).trim().to_string()), ..Default::default() })/>
-                                <input type="date" class="due" aria-label=move || sub(Key::Due) prop:value=move || due.get()
+                                // A text field, not the browser's date picker: the date reads the
+                                // Swedish way (2019-04-04) whatever the browser's language.
+                                <input type="text" class="due" inputmode="numeric" aria-label=move || sub(Key::Due) prop:value=move || due.get()
+                                    placeholder=move || tr(Key::DateFormat) aria-invalid=move || bad_due.get().then_some("true")
                                     on:change=move |ev| {
                                         let text = event_target_value(&ev).trim().to_string();
-                                        edit(entry, ActionItemEdit { due: Some((!text.is_empty()).then_some(text)), ..Default::default() });
+                                        if text.is_empty() {
+                                            bad_due.set(false);
+                                            edit(entry, ActionItemEdit { due: Some(None), ..Default::default() });
+                                        } else if let Ok(date) = parse_date(&text) {
+                                            bad_due.set(false);
+                                            edit(entry, ActionItemEdit { due: Some(Some(format_date(date))), ..Default::default() });
+                                        } else {
+                                            bad_due.set(true);
+                                        }
                                     }/>
+                                <Show when=move || bad_due.get()>
+                                    <span class="problem" role="alert">{move || tr(Key::BadDate)}</span>
+                                </Show>
                                 <label class="action-done">
                                     <input type="checkbox" aria-label=move || sub(Key::StatusDone) prop:checked=move || done.get()
                                         on:change=move |ev| {
