@@ -75,11 +75,21 @@ pub fn DuringMode(id: DocumentId, meeting: Memo<MeetingState>, asked: Memo<Optio
             replace(Route::MeetingIn(id, MeetingMode::During(Some(item))));
         }
     });
+    // Set by a step this page took, so only such a step looks after the keyboard.
+    let stepped = StoredValue::new(false);
     let go = move |item: Option<ItemId>| {
         if let Some(item) = item {
+            stepped.set_value(true);
             replace(Route::MeetingIn(id, MeetingMode::During(Some(item))));
         }
     };
+    Effect::new(move |_| {
+        shown.track();
+        if stepped.get_value() {
+            stepped.set_value(false);
+            request_animation_frame(keep_focus_on_a_step);
+        }
+    });
     let previous = move || go(around.with_untracked(|a| a.previous.as_ref().map(|p| p.0)));
     let next = move || go(around.with_untracked(|a| a.next.as_ref().map(|n| n.0)));
 
@@ -179,4 +189,24 @@ fn in_text_field() -> bool {
         "input" => !matches!(el.get_attribute("type").as_deref(), Some("checkbox" | "radio" | "button")),
         _ => false,
     })
+}
+
+/// At the first or last item its step button is disabled, which drops the keyboard to the
+/// page: give it to the other step button, so PageUp/PageDown and Enter go on working.
+fn keep_focus_on_a_step() {
+    use wasm_bindgen::JsCast;
+    let lost = document().active_element().is_none_or(|el| {
+        el.tag_name().eq_ignore_ascii_case("body") || (el.class_list().contains("step") && el.has_attribute("disabled"))
+    });
+    if !lost {
+        return;
+    }
+    let enabled = document()
+        .query_selector(".item-stepper button.step:not([disabled])")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(button) = enabled {
+        let _ = button.focus();
+    }
 }

@@ -32,8 +32,16 @@ pub fn ItemMinutes(
         _ => None,
     });
     let number = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.number.clone()).unwrap_or_default()));
+    // Large, the heading is the description's first line and the rest stands under it.
     let heading = Memo::new(move |_| {
-        row.with(|r| r.as_ref().map(|r| format!("{} {} – {}", tr(Key::Number), r.number, r.description.as_str())).unwrap_or_default())
+        row.with(|r| r.as_ref().map(|r| {
+            let description = r.description.as_str();
+            let title = if large { description.lines().next().unwrap_or_default() } else { description };
+            format!("{} {} – {}", tr(Key::Number), r.number, title)
+        }).unwrap_or_default())
+    });
+    let rest = Memo::new(move |_| {
+        row.with(|r| r.as_ref().map(|r| r.description.as_str().lines().skip(1).collect::<Vec<_>>().join("\n")).unwrap_or_default())
     });
     let notes = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.notes.as_str().to_string()).unwrap_or_default()));
     let open_work = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(AgendaItem::is_open_work)));
@@ -44,7 +52,12 @@ pub fn ItemMinutes(
         <section class="item-minutes" class:current=move || current.get() aria-current=move || current.get().then_some("true")
             data-minutes=item.to_string() aria-labelledby=labelled_by>
             {if large {
-                view! { <h2 id=heading_id class="item-title">{move || heading.get()}</h2> }.into_any()
+                view! {
+                    <h2 id=heading_id class="item-title">{move || heading.get()}</h2>
+                    <Show when=move || !rest.with(String::is_empty)>
+                        <p class="item-description">{move || rest.get()}</p>
+                    </Show>
+                }.into_any()
             } else {
                 view! { <h3 id=heading_id>{move || heading.get()}</h3> }.into_any()
             }}
