@@ -33,8 +33,9 @@ async fn a_member_opens_the_demo_council_adds_an_agenda_item_and_switches_langua
         text(&status)
     );
 
-    // The meeting's agenda.
+    // The meeting's agenda, under Förbered (an approved meeting opens on Efter).
     first.click();
+    wait_for("the mode switch's Förbered link", || find("nav.mode-switch a", "Förbered")).await.click();
     let rows = wait_for("the agenda rows", || {
         let n = all("table.agenda-table tbody tr").len();
         (n > 0).then_some(n)

@@ -1,11 +1,11 @@
 // Every page a member sees, in Swedish and in English, checked with axe-core for WCAG 2.1 A/AA
-// (DOS-lagen): the council, a meeting with minutes written, its print views, attendance,
-// registers, settings, the start page, the council's setup pages (details and rules, mandate,
-// organisations, people, roles, the mandate and staffing plan for print) and the page for a
-// link that leads nowhere.
+// (DOS-lagen): the council, a meeting in each of its modes (Förbered, Under mötet with minutes
+// written, Efter), its print views, attendance, registers, settings, the start page, the
+// council's setup pages (details and rules, mandate, organisations, people, roles, the mandate
+// and staffing plan for print) and the page for a link that leads nowhere.
 import { test } from "node:test";
 import { expectNoAxeViolations } from "./axe.mjs";
-import { openApp, openMeeting, relayAndBrowser, waitUntil } from "./support.mjs";
+import { openApp, openMeeting, openMeetingMode, relayAndBrowser, waitUntil } from "./support.mjs";
 
 const env = relayAndBrowser();
 
@@ -31,13 +31,17 @@ for (const lang of ["sv", "en"]) {
     await expectNoAxeViolations(page, `council page (${lang})`);
 
     await openMeeting(page, "2020-09-10");
-    const meeting = page.url().split("#")[1];
+    const meeting = page.url().split("#")[1].replace(/\/forbered$/, "");
+    await expectNoAxeViolations(page, `meeting page, Förbered (${lang})`);
+    await openMeetingMode(page, "mote");
     // A decision and an action item written, so the minutes' own controls are on the page too.
     await page.getByRole("button", { name: /^(Lägg till beslut|Add decision)/ }).first().click();
     await page.keyboard.type("Rådet ställer sig bakom färdplanen.");
     await page.getByRole("button", { name: /^(Lägg till åtgärd|Add action item)/ }).first().click();
     await page.keyboard.type("Skicka färdplanen till kommundirektörerna");
-    await expectNoAxeViolations(page, `meeting page (${lang})`);
+    await expectNoAxeViolations(page, `meeting page, Under mötet (${lang})`);
+    await openMeetingMode(page, "efter");
+    await expectNoAxeViolations(page, `meeting page, Efter (${lang})`);
 
     for (const [hash, what] of [
       [`${meeting}/kallelse`, "notice print view"],

@@ -2,15 +2,15 @@
 // read-only); A reopens with a reason and B can edit again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fieldValue, openApp, openMeeting, relayAndBrowser, waitForSyncStatus, waitUntil } from "./support.mjs";
+import { fieldValue, openApp, openMeeting, openMeetingMode, relayAndBrowser, waitForSyncStatus, waitUntil } from "./support.mjs";
 
 const env = relayAndBrowser();
 
 test("approved minutes are locked in the other window until reopened with a reason", async () => {
   const a = await openApp(env.browser, env.relay);
   const b = await openApp(env.browser, env.relay);
-  await openMeeting(a.page, "2019-04-04");
-  await openMeeting(b.page, "2019-04-04");
+  await openMeeting(a.page, "2019-04-04", "efter");
+  await openMeeting(b.page, "2019-04-04", "efter");
   await waitForSyncStatus(a.page, "Sparat på servern", 15_000);
 
   const notes = "Anteckningar punkt 2";
@@ -26,8 +26,11 @@ test("approved minutes are locked in the other window until reopened with a reas
   // B sees the lock: the approval, and its minutes and agenda fields are read-only.
   await b.page.getByText("Justerat av Sara Herrman").waitFor({ timeout: 15_000 });
   await waitUntil(async () => !(await notesB.isEditable()), 10_000, "B's notes to become read-only");
-  assert.equal(await b.page.getByLabel("Beskrivning punkt 2", { exact: true }).isEditable(), false);
   assert.equal(await b.page.getByRole("button", { name: "Lägg till beslut punkt 2", exact: true }).isDisabled(), true);
+  // The agenda, under Förbered, is locked too.
+  await openMeetingMode(b.page, "forbered");
+  assert.equal(await b.page.getByLabel("Beskrivning punkt 2", { exact: true }).isEditable(), false);
+  await openMeetingMode(b.page, "efter");
 
   // Reopening needs a reason.
   await a.page.getByRole("button", { name: "Öppna igen" }).click();

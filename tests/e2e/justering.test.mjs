@@ -11,8 +11,8 @@ const env = relayAndBrowser();
 test("two justerare approve in their own windows; number and diarienummer are kept", async () => {
   const a = await openApp(env.browser, env.relay);
   const b = await openApp(env.browser, env.relay);
-  await openMeetingByKeyboard(a.page, "2020-09-10");
-  await openMeetingByKeyboard(b.page, "2020-09-10");
+  await openMeetingByKeyboard(a.page, "2020-09-10", "efter");
+  await openMeetingByKeyboard(b.page, "2020-09-10", "efter");
   await waitForSyncStatus(a.page, "Sparat på servern", 15_000);
 
   // The demo's first meeting is number 1, so this one is proposed number 2.

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fieldValue, openApp, relayAndBrowser, waitUntil } from "./support.mjs";
-import { activate, focused, tabTo } from "./keyboard.mjs";
+import { activate, focused, switchModeByKeyboard, tabTo } from "./keyboard.mjs";
 
 const env = relayAndBrowser();
 
@@ -97,7 +97,8 @@ test("a member plans a meeting, builds its agenda and writes minutes without a m
   });
   await page.getByRole("alert").filter({ hasText: "fyra" }).waitFor({ timeout: 5_000 });
 
-  // Minutes: the new A item is open work until it has a decision.
+  // Minutes, in the mode for all of them (Efter): the new A item is open work until it has a decision.
+  await switchModeByKeyboard(page, "efter");
   const openWork = page.locator(".open-work-list");
   await openWork.getByText("Punkt 3 – Prioritera initiativ").waitFor({ timeout: 5_000 });
   await tabTo(page, page.getByLabel("Anteckningar punkt 3", { exact: true }), "the notes of item 3");

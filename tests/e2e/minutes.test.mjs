@@ -9,8 +9,8 @@ const env = relayAndBrowser({ serveApp: true });
 test("notes typed in two windows at once, partly offline, keep both people's words", async () => {
   const a = await openApp(env.browser, env.relay, env.app);
   const b = await openApp(env.browser, env.relay, env.app);
-  await openMeeting(a.page, "2019-04-04");
-  await openMeeting(b.page, "2019-04-04");
+  await openMeeting(a.page, "2019-04-04", "efter");
+  await openMeeting(b.page, "2019-04-04", "efter");
   await waitForSyncStatus(a.page, "Sparat på servern", 15_000);
   await waitForSyncStatus(b.page, "Sparat på servern", 15_000);
 

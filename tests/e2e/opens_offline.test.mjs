@@ -9,7 +9,7 @@ const env = relayAndBrowser();
 
 test("a reload with the server down opens the app and the meeting from the device", async () => {
   const { context, page } = await openApp(env.browser, env.relay);
-  await openMeeting(page, "2019-04-04");
+  await openMeeting(page, "2019-04-04", "efter");
   await waitForSyncStatus(page, "Sparat på servern", 15_000);
   await waitUntil(() => page.evaluate(() => navigator.serviceWorker.controller !== null), 15_000, "the service worker to take over the page");
 
@@ -32,7 +32,7 @@ test("a reload with the server down opens the app and the meeting from the devic
 
   // Another member opening the meeting now gets the words written offline.
   const other = await openApp(env.browser, env.relay);
-  await openMeeting(other.page, "2019-04-04");
+  await openMeeting(other.page, "2019-04-04", "efter");
   await waitUntil(async () => (await fieldValue(other.page, label))?.endsWith(" Skrivet utan server."), 20_000, "the offline words to reach another member");
 
   await other.context.close();

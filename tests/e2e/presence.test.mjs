@@ -20,8 +20,8 @@ test("members see who is editing which item", async () => {
   const b = await openApp(env.browser, env.relay);
   await giveName(a.page, "Anna Lärk Ståhlberg");
   await giveName(b.page, "Henrik Röste");
-  await openMeetingByKeyboard(a.page, "2019-04-04");
-  await openMeetingByKeyboard(b.page, "2019-04-04");
+  await openMeetingByKeyboard(a.page, "2019-04-04", "efter");
+  await openMeetingByKeyboard(b.page, "2019-04-04", "efter");
   await waitForSyncStatus(a.page, "Sparat på servern", 15_000);
   await waitForSyncStatus(b.page, "Sparat på servern", 15_000);
 

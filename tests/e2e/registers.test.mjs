@@ -16,7 +16,7 @@ test("decisions and action items across meetings, filtered, with overdue items m
   const b = await openApp(env.browser, env.relay);
 
   // A gives item 5 of the 2020-09-10 meeting an action item that was due long ago.
-  await openMeetingByKeyboard(a.page, "2020-09-10");
+  await openMeetingByKeyboard(a.page, "2020-09-10", "efter");
   await waitForSyncStatus(a.page, "Sparat på servern", 15_000);
   await activate(a.page, a.page.getByRole("button", { name: "Lägg till åtgärd punkt 5", exact: true }), "Lägg till åtgärd punkt 5");
   await waitUntil(async () => (await focused(a.page)) === "Åtgärd 1 punkt 5", 5_000, "focus in the new action item");
@@ -26,7 +26,7 @@ test("decisions and action items across meetings, filtered, with overdue items m
   await a.page.keyboard.type("Sara Herrman");
   await a.page.keyboard.press("Tab");
   assert.equal(await focused(a.page), "Klart senast åtgärd 1 punkt 5");
-  await a.page.keyboard.type("10012020"); // Chromium's date field, en-US order
+  await a.page.keyboard.type("2020-10-01"); // the Swedish way, whatever the browser's language
   await a.page.keyboard.press("Tab");
   await waitForSyncStatus(a.page, "Sparat på servern", 15_000);
 

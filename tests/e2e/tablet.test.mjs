@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expectNoAxeViolations } from "./axe.mjs";
-import { openApp, openMeeting, relayAndBrowser } from "./support.mjs";
+import { openApp, openMeeting, openMeetingMode, relayAndBrowser } from "./support.mjs";
 
 const env = relayAndBrowser();
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
@@ -68,7 +68,11 @@ for (const [width, height] of [[768, 1024], [1024, 768]]) {
     };
     await check("council");
     await openMeeting(page, "2020-09-10");
-    await check("meeting");
+    await check("meeting-prepare");
+    await openMeetingMode(page, "mote");
+    await check("meeting-during");
+    await openMeetingMode(page, "efter");
+    await check("meeting-after");
     for (const [hash, name] of [["#/attendance", "attendance"], ["#/registers", "registers"], ["#/settings", "settings"], ["#/start", "start"], ["#/about", "council details"], ["#/mandate", "mandate"], ["#/organisations", "organisations"], ["#/people", "people"], ["#/roles", "roles"]]) {
       await visit(page, hash);
       await check(name);
