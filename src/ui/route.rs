@@ -123,15 +123,8 @@ impl Route {
 #[derive(Clone, Copy)]
 pub struct RouteDetail(pub RwSignal<Route>);
 
-/// Goes to `route` without a new history entry (an item step, following the chair), so Back
-/// leaves the page instead of walking back through every item shown.
-pub fn replace(route: Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().replace(&route.href());
-    }
-}
-
-/// Goes to `route` without a new history entry (a redirect: Back does not return to it).
+/// Goes to `route` without a new history entry (an item step, following the chair, a redirect),
+/// so Back leaves the page instead of walking back through every item shown.
 pub fn replace(route: Route) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().replace(&route.href());
