@@ -130,9 +130,18 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
                         <dt>{tr(Key::Date)}</dt><dd>{date}</dd>
                         <dt>{tr(Key::Time)}</dt><dd>{start} "–" {end}</dd>
                         {(!place.is_empty()).then(|| view! { <dt>{tr(Key::Place)}</dt><dd>{place.clone()}</dd> })}
-                        {video.map(|v| view! { <dt>"Video"</dt><dd><a href=v.clone()>{v.clone()}</a></dd> })}
+                        {video.map(|v| {
+                            // Only http(s) becomes a link: a `javascript:` link typed into the
+                            // meeting would otherwise run in every member's browser.
+                            let link = crate::model::links::web_link(&v).map(str::to_owned);
+                            view! { <dt>"Video"</dt><dd>{match link {
+                                Some(href) => view! { <a href=href.clone()>{href.clone()}</a> }.into_any(),
+                                None => view! { <span>{v.clone()}</span> }.into_any(),
+                            }}</dd> }
+                        })}
                     </dl>
                 })}
+                <PeopleOfCouncil/>
                 <mode_switch::ModeSwitch id=id mode=mode/>
                 {move || match tab.get() {
                     Tab::Prepare => view! { <prepare::PrepareMode id=id meeting=meeting/> }.into_any(),
@@ -142,6 +151,21 @@ pub fn MeetingPage(id: DocumentId) -> impl IntoView {
             </article>
         </Show>
     }
+}
+
+/// The id of the list of the council's people that name fields offer (`list=` on the input):
+/// who does an action item, who keeps the minutes, who approves them.
+pub(crate) const PEOPLE_LIST: &str = "council-people";
+
+/// The council's people as suggestions for the meeting's name fields; a name not in the list can
+/// still be typed (a guest, someone not yet added).
+#[component]
+fn PeopleOfCouncil() -> impl IntoView {
+    let council = super::council::council_memo();
+    let names = Memo::new(move |_| {
+        council.with(|c| c.as_ref().and_then(|c| c.as_ref().ok()).map(|c| c.current_people().map(|p| p.name.clone()).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    view! { <datalist id=PEOPLE_LIST>{move || names.get().into_iter().map(|n| view! { <option value=n/> }).collect_view()}</datalist> }
 }
 
 /// Whether approved minutes lock the agenda and minutes now (the change functions refuse too).

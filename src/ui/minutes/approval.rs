@@ -135,7 +135,7 @@ pub fn ApprovalSection(id: DocumentId, meeting: Memo<MeetingState>) -> impl Into
             </p>
             <p>
                 <label>{move || tr(Key::RecordedBy)} " "
-                    <input type="text" class="recorded-by" aria-label=move || tr(Key::RecordedBy) disabled=move || locked.get() prop:value=move || state.with(|s| s.recorded_by.clone())
+                    <input type="text" class="recorded-by" list=crate::ui::meeting::PEOPLE_LIST aria-label=move || tr(Key::RecordedBy) disabled=move || locked.get() prop:value=move || state.with(|s| s.recorded_by.clone())
                         on:change=move |ev| {
                             let name = event_target_value(&ev).trim().to_string();
                             change(id, move |doc, now| set_recorded_by(doc, (!name.is_empty()).then_some(name), now));

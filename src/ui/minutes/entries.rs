@@ -161,7 +161,7 @@ pub fn ActionItems(id: DocumentId, item: ItemId, row: Memo<Option<AgendaItem>>, 
                             <TextEntry entry=entry.to_string() label=label value=what
                                 on_splice=move |pos, del, s| type_into(id, move |doc| minutes::splice_action_item(doc, item, entry, pos, del, &s))
                                 on_remove=move || change(id, move |doc, now| minutes::remove_action_item(doc, item, entry, now))>
-                                <input type="text" class="who" aria-label=move || sub(Key::Who) prop:value=move || who.get()
+                                <input type="text" class="who" list=crate::ui::meeting::PEOPLE_LIST aria-label=move || sub(Key::Who) prop:value=move || who.get()
                                     on:change=move |ev| edit(entry, ActionItemEdit { who: Some(event_target_value(&ev).trim().to_string()), ..Default::default() })/>
                                 // A text field, not the browser's date picker: the date reads the
                                 // Swedish way (2019-04-04) whatever the browser's language.
