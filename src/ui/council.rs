@@ -17,18 +17,25 @@ use crate::model::{Council, MeetingLink};
 pub(crate) fn council_memo() -> Memo<Option<Result<Council, String>>> {
     let councils = with_ws(|ws| ws.councils());
     let unavailable = with_ws(|ws| ws.unavailable());
-    Memo::new(move |_| {
+    let read = Memo::new(move |_| {
         let id = councils.as_ref()?.with(|c| c.current)?;
         with_ws(|ws| ws.revision_signal(id))?.get();
         let read = with_ws(|ws| ws.read(&id, |doc| (automerge::ReadDoc::keys(doc, automerge::ROOT).next().is_some()).then(|| hydrate_council(doc).map_err(|e| super::say(&e))))).flatten().flatten();
-        if let Some(Ok(c)) = &read {
-            with_ws(|ws| ws.remember_council_name(id, &c.name));
-        }
         match read {
             None if unavailable.as_ref().is_some_and(|u| u.with(|u| u.contains(&id))) => Some(Err(tr(Key::CouncilUnavailable).to_string())),
-            other => other,
+            other => other.map(|r| r.map(|c| (id, c))),
         }
-    })
+    });
+    // The start page lists councils by name: keep the device's list up to date. An effect, not
+    // the memo, writes it, since a memo that sets signals re-runs what reads them mid-update.
+    Effect::new(move |_| {
+        read.with(|r| {
+            if let Some(Ok((id, c))) = r {
+                with_ws(|ws| ws.remember_council_name(*id, &c.name));
+            }
+        })
+    });
+    Memo::new(move |_| read.get().map(|r| r.map(|(_, c)| c)))
 }
 
 #[component]
