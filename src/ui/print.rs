@@ -32,9 +32,14 @@ pub fn PrintPage(id: DocumentId, printed: Printed) -> impl IntoView {
             let _ = w.print();
         }
     };
+    // Back to where printing is offered: the notice under Förbered, the minutes under Efter.
+    let back = match printed {
+        Printed::Notice => Route::MeetingIn(id, crate::model::meeting_mode::MeetingMode::Prepare),
+        Printed::Minutes => Route::MeetingIn(id, crate::model::meeting_mode::MeetingMode::After),
+    };
     view! {
         <p class="no-print print-actions">
-            <a href=Route::Meeting(id).href()>"← " {move || tr(Key::BackToMeeting)}</a>
+            <a href=back.href()>"← " {move || tr(Key::BackToMeeting)}</a>
             " " <button on:click=print>{move || tr(Key::Print)}</button>
         </p>
         {move || match meeting.get() {
