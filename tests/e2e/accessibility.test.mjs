@@ -66,3 +66,24 @@ for (const lang of ["sv", "en"]) {
     await context.close();
   });
 }
+
+// The dark theme follows the system setting: its colours must keep AA contrast too.
+test("the dark theme passes axe-core", async () => {
+  const { page, context } = await openApp(env.browser, env.relay, undefined, { colorScheme: "dark" });
+  const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches && getComputedStyle(document.documentElement).backgroundColor);
+  if (!dark || dark === "rgb(247, 246, 242)") throw new Error(`the page is not dark under a dark system setting (background ${dark})`);
+  await expectNoAxeViolations(page, "council page (dark)");
+  await openMeeting(page, "2020-09-10");
+  await expectNoAxeViolations(page, "meeting page, Förbered (dark)");
+  await openMeetingMode(page, "mote");
+  await page.getByRole("button", { name: /^Lägg till beslut/ }).first().click();
+  await page.keyboard.type("Rådet ställer sig bakom färdplanen.");
+  await expectNoAxeViolations(page, "meeting page, Under mötet (dark)");
+  await openMeetingMode(page, "efter");
+  await expectNoAxeViolations(page, "meeting page, Efter (dark)");
+  for (const hash of ["#/registers", "#/settings", "#/start", "#/people", "#/roles"]) {
+    await visit(page, hash);
+    await expectNoAxeViolations(page, `${hash} (dark)`);
+  }
+  await context.close();
+});
