@@ -7,6 +7,7 @@
 
 pub mod approval;
 pub mod backup;
+pub mod board;
 pub mod council;
 pub mod council_setup;
 pub mod demo;
@@ -59,6 +60,14 @@ pub enum DocError {
     AlreadyTakenUp { meeting: String },
     #[error("the document refused the change: {0}")]
     Automerge(#[from] automerge::AutomergeError),
+    /// A note that cannot be written as it is (empty, too long).
+    #[error("{0}")]
+    Note(crate::model::board::NoteError),
+    /// A vote beyond the limit, or one that is not there to take back.
+    #[error("{0}")]
+    Vote(crate::model::board_votes::VoteError),
+    #[error("the board or this prompt is locked, so notes cannot be moved or removed; the facilitator can unlock it")]
+    BoardLocked,
     /// Bad input to the council's setup (an empty name, a population that is not a number…).
     #[error("{0}")]
     Refused(crate::model::council_setup::SetupError),
@@ -110,6 +119,9 @@ impl Bilingual for DocError {
             }
             DocError::Automerge(e) => format!("Dokumentet tog inte emot ändringen: {e}"),
             DocError::Refused(e) => e.sv(),
+            DocError::Note(e) => e.sv(),
+            DocError::Vote(e) => e.sv(),
+            DocError::BoardLocked => "Tavlan eller frågan är låst, så lappar kan inte flyttas eller tas bort. Processledaren kan låsa upp den.".into(),
         }
     }
 }
@@ -134,6 +146,12 @@ fn swedish(what: &str) -> &str {
         "meeting" | "the meeting" => "mötet",
         "the meeting link" => "länken till mötet",
         "the council" => "rådet",
+        "a board" => "en workshoptavla",
+        "the board" => "tavlan",
+        "note" | "the note" => "lappen",
+        "prompt" | "the prompt" => "frågan på tavlan",
+        "group" | "the group" => "gruppen",
+        "the timer" => "tidtagningen",
         other => other,
     }
 }

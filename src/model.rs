@@ -6,6 +6,9 @@
 pub mod agenda_import;
 pub mod agenda_timing;
 pub mod attendance;
+pub mod board;
+pub mod board_timer;
+pub mod board_votes;
 pub mod council;
 pub mod council_setup;
 pub mod export;
@@ -26,8 +29,8 @@ pub use council::{
     OrganisationKind, Person, Question, QuestionStatus, Role, RoleHolder,
 };
 pub use ids::{
-    ActionItemId, AttendanceId, DecisionId, DocUrl, EntryId, ItemId, OrganisationId, PersonId,
-    QuestionId, RoleId,
+    ActionItemId, AttendanceId, DecisionId, DocUrl, EntryId, GroupId, ItemId, NoteId, OrganisationId,
+    PersonId, PromptId, QuestionId, RoleId,
 };
 pub use meeting::{
     ActionItem, ActionStatus, AgendaItem, Approval, Attendance, BreakKind, Decision,

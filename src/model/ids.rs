@@ -120,6 +120,19 @@ id_newtype! {
     EntryId
 }
 
+id_newtype! {
+    /// Id of a prompt on a workshop board (fråga / kolumn), e.g. "Tre fördelar".
+    PromptId
+}
+id_newtype! {
+    /// Id of a breakout group on a workshop board (grupp, bikupa).
+    GroupId
+}
+id_newtype! {
+    /// Id of a sticky note on a workshop board (lapp).
+    NoteId
+}
+
 /// Link to another Automerge document (dokumentlänk), as `automerge:<bs58check id>`.
 ///
 /// Kept as a string here; the protocol crate owns parsing and validating document ids.
