@@ -53,12 +53,14 @@ impl Bilingual for BackupError {
     }
 }
 
-/// The documents a backup of council `root` holds: the root, then every meeting it links (once).
+/// The documents a backup of council `root` holds: the root, then every meeting and workshop
+/// board it links (once).
 pub fn council_documents(root_id: DocumentId, root: &AutoCommit) -> Vec<DocumentId> {
     let mut ids = vec![root_id];
     if let Ok(council) = hydrate_council(root) {
-        for link in council.meetings {
-            if let Ok(id) = DocumentId::parse(&link.url.0) {
+        let linked = council.meetings.into_iter().map(|m| m.url).chain(council.boards.into_iter().map(|b| b.url));
+        for url in linked {
+            if let Ok(id) = DocumentId::parse(&url.0) {
                 if !ids.contains(&id) {
                     ids.push(id);
                 }

@@ -6,11 +6,12 @@ use autosurgeon::{hydrate, reconcile, reconcile_insert, reconcile_prop, Text};
 
 use super::meeting::{add_agenda_item, NewAgendaItem};
 use super::{commit_change, DocError};
-use crate::model::{Council, DocUrl, ItemId, ItemKind, MeetingLink, Question, QuestionId, QuestionStatus};
+use crate::model::{BoardLink, Council, DocUrl, ItemId, ItemKind, MeetingLink, Question, QuestionId, QuestionStatus};
 
 const QUESTIONS: &str = "questions";
 
 const MEETINGS: &str = "meetings";
+const BOARDS: &str = "boards";
 
 /// Write a whole new council into an empty document.
 pub fn create_council(doc: &mut AutoCommit, council: &Council, now: i64) -> Result<(), DocError> {
@@ -43,6 +44,24 @@ pub fn add_meeting_link(doc: &mut AutoCommit, link: MeetingLink, now: i64) -> Re
         }
         let end = doc.length(&list);
         reconcile_insert(doc, list, end, &link).map_err(|e| DocError::write("the meeting link", e))
+    })
+}
+
+/// Link a workshop board from the council. Inserted into the list, so two boards made at once
+/// both stay linked; a URL already linked is left alone.
+pub fn add_board_link(doc: &mut AutoCommit, link: BoardLink, now: i64) -> Result<(), DocError> {
+    commit_change(doc, now, format!("Lade till workshoptavlan {}", link.title), |doc| {
+        let list = match doc.get(ROOT, BOARDS)? {
+            Some((Value::Object(ObjType::List), list)) => list,
+            None => doc.put_object(ROOT, BOARDS, ObjType::List)?,
+            Some((other, _)) => return Err(DocError::unreadable("a council", format!("boards is {other:?}"))),
+        };
+        let existing: Vec<BoardLink> = autosurgeon::hydrate_prop(&*doc, ROOT, BOARDS).map_err(|e| DocError::unreadable("a council", e))?;
+        if existing.iter().any(|b| b.url == link.url) {
+            return Ok(());
+        }
+        let end = doc.length(&list);
+        reconcile_insert(doc, list, end, &link).map_err(|e| DocError::write("the board link", e))
     })
 }
 

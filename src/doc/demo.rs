@@ -225,6 +225,7 @@ fn fyrbodal_council() -> Council {
         people,
         roles: roles(),
         meetings: Vec::new(),
+        boards: Vec::new(),
         questions: questions(),
         rules: MeetingRules::default(),
     }

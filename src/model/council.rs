@@ -38,6 +38,9 @@ pub struct Council {
     /// Links to the meeting documents (möten).
     #[autosurgeon(missing = "Vec::new")]
     pub meetings: Vec<MeetingLink>,
+    /// Links to the workshop boards (workshoptavlor), each its own document.
+    #[autosurgeon(missing = "Vec::new")]
+    pub boards: Vec<BoardLink>,
     /// Frågor som lyfts till rådet, waiting for the beredning to take them up.
     #[autosurgeon(missing = "Vec::new")]
     pub questions: Vec<Question>,
@@ -63,6 +66,7 @@ impl Council {
             people: Vec::new(),
             roles: Vec::new(),
             meetings: Vec::new(),
+            boards: Vec::new(),
             questions: Vec::new(),
             rules: MeetingRules::default(),
         }
@@ -285,6 +289,17 @@ pub struct MeetingLink {
     pub date: String,
     /// Mötestyp.
     pub kind: MeetingKind,
+}
+
+/// A link from the council to one workshop board document (workshoptavla).
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct BoardLink {
+    #[key]
+    pub url: DocUrl,
+    /// Rubrik.
+    pub title: String,
+    /// The meeting the board is for, if any.
+    pub meeting: Option<DocUrl>,
 }
 
 /// Where a raised question stands (frågans status).
