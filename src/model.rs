@@ -25,7 +25,7 @@ pub mod running_clock;
 pub mod time;
 
 pub use council::{
-    Council, Entry, FollowUpReport, Mandate, MandateVersion, MeetingLink, Organisation,
+    BoardLink, Council, Entry, FollowUpReport, Mandate, MandateVersion, MeetingLink, Organisation,
     OrganisationKind, Person, Question, QuestionStatus, Role, RoleHolder,
 };
 pub use ids::{

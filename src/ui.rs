@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod all_meetings;
 pub mod agenda_paste;
 pub mod attendance;
+pub mod board;
 pub mod council;
 pub mod export;
 pub mod meeting;
@@ -134,6 +135,8 @@ pub fn App(ready: Ready) -> impl IntoView {
                     Route::People => view! { <setup::people::PeoplePage/> }.into_any(),
                     Route::Roles => view! { <setup::roles::RolesPage/> }.into_any(),
                     Route::StaffingPrint => view! { <setup::print::StaffingPrint/> }.into_any(),
+                    Route::Board(id) => view! { <board::BoardPage id=id review=false/> }.into_any(),
+                    Route::BoardReview(id) => view! { <board::BoardPage id=id review=true/> }.into_any(),
                     Route::NotFound => view! {
                         <h1>{move || tr(Key::NotFound)}</h1>
                         <p><a href=Route::Council.href()>"← " {move || tr(Key::BackToCouncil)}</a></p>

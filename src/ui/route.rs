@@ -39,6 +39,10 @@ pub enum Route {
     Roles,
     /// The staffing plan (bemanningsplan) for printing: roles and who holds them.
     StaffingPrint,
+    /// A workshop board (workshoptavla), where the groups write.
+    Board(DocumentId),
+    /// A board's review (genomgång): every group's notes, most votes first.
+    BoardReview(DocumentId),
     NotFound,
 }
 
@@ -74,6 +78,11 @@ impl Route {
             (Some("people"), None) => Route::People,
             (Some("roles"), None) => Route::Roles,
             (Some("roles"), Some("print")) if parts.next().is_none() => Route::StaffingPrint,
+            (Some("board"), Some(id)) => match (DocumentId::parse(id), parts.next(), parts.next()) {
+                (Ok(id), None, _) => Route::Board(id),
+                (Ok(id), Some("genomgang"), None) => Route::BoardReview(id),
+                _ => Route::NotFound,
+            },
             (Some("attendance"), None) => Route::Attendance,
             (Some("registers"), None) => Route::Registers,
             _ => Route::NotFound,
@@ -100,6 +109,8 @@ impl Route {
             Route::People => "#/people".into(),
             Route::Roles => "#/roles".into(),
             Route::StaffingPrint => "#/roles/print".into(),
+            Route::Board(id) => format!("#/board/{id}"),
+            Route::BoardReview(id) => format!("#/board/{id}/genomgang"),
         }
     }
 
@@ -122,6 +133,13 @@ impl Route {
 /// whereas the `RwSignal<Route>` context only notifies when the page changes.
 #[derive(Clone, Copy)]
 pub struct RouteDetail(pub RwSignal<Route>);
+
+/// Goes to `route` as a new page (Back returns here).
+pub fn navigate(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}
 
 /// Goes to `route` without a new history entry (an item step, following the chair, a redirect),
 /// so Back leaves the page instead of walking back through every item shown.

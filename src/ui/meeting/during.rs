@@ -165,6 +165,7 @@ pub fn DuringMode(id: DocumentId, meeting: Memo<MeetingState>, asked: Memo<Optio
         <fieldset class="minutes-lock" disabled=move || locked.get()>
             <MeetingClock id=id meeting=meeting/>
         </fieldset>
+        <crate::ui::board::of_meeting::BoardsOfMeeting meeting=id/>
     }
 }
 

@@ -24,5 +24,6 @@ pub fn PrepareMode(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoView
         <fieldset class="minutes-lock" disabled=move || locked.get()>
             <AttendanceSection id=id meeting=meeting/>
         </fieldset>
+        <crate::ui::board::of_meeting::BoardsOfMeeting meeting=id create=true/>
     }
 }
