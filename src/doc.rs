@@ -11,6 +11,7 @@ pub mod board;
 pub mod council;
 pub mod council_setup;
 pub mod demo;
+pub mod demo_boards;
 pub mod meeting;
 pub mod minutes;
 

@@ -40,6 +40,8 @@ pub const DEMO_TIME: i64 = 1_551_657_600;
 pub struct DemoCouncil {
     pub root: AutoCommit,
     pub meetings: Vec<DemoMeeting>,
+    /// Seed 001's workshop boards, already linked from the root.
+    pub boards: Vec<super::demo_boards::DemoBoard>,
 }
 
 /// One demo meeting document, with what its link in the council shows.
@@ -83,6 +85,9 @@ impl DemoCouncil {
         for m in &mut self.meetings {
             m.doc.set_actor(actor.clone());
         }
+        for b in &mut self.boards {
+            b.doc.set_actor(actor.clone());
+        }
     }
 }
 
@@ -100,7 +105,9 @@ pub fn demo_council() -> DemoCouncil {
             DemoMeeting { key, title: m.title, date: m.date, kind: m.kind, doc }
         })
         .collect();
-    DemoCouncil { root, meetings }
+    let boards = super::demo_boards::demo_boards();
+    super::demo_boards::link_boards(&mut root, &boards).expect("demo board links reconcile");
+    DemoCouncil { root, meetings, boards }
 }
 
 fn fresh_doc() -> AutoCommit {

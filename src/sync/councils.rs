@@ -104,6 +104,15 @@ impl Workspace {
                 self.open_loaded(mid, existing, store);
             }
         }
+        for b in demo.boards {
+            let bid = doc::demo_boards::board_id(b.key);
+            let (store, mut existing) = self.load(bid).await?;
+            if existing.is_empty() {
+                self.open_loaded(bid, b.doc, store);
+            } else {
+                self.open_loaded(bid, existing, store);
+            }
+        }
         self.open_loaded(id, demo.root, DocumentStore::new_document());
         Ok(())
     }
