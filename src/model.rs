@@ -14,6 +14,7 @@ pub mod keyed;
 pub mod links;
 pub mod meeting;
 pub mod meeting_rules;
+pub mod plan;
 pub mod position;
 pub mod presence;
 pub mod registers;
@@ -25,8 +26,8 @@ pub use council::{
     OrganisationKind, Person, Question, QuestionStatus, Role, RoleHolder,
 };
 pub use ids::{
-    ActionItemId, AttendanceId, DecisionId, DocUrl, EntryId, ItemId, OrganisationId, PersonId,
-    QuestionId, RoleId,
+    ActionItemId, ActivityId, AttendanceId, ChannelId, DecisionId, DeliverableId, DocUrl, EntryId, GroupId,
+    InitiativeId, ItemId, OrganisationId, PersonId, QuestionId, RiskId, RoleId, StatusReportId, TargetGroupId,
 };
 pub use meeting::{
     ActionItem, ActionStatus, AgendaItem, Approval, Attendance, BreakKind, Decision,

@@ -279,6 +279,7 @@ fn tiny_council() -> Council {
         meetings: vec![],
         questions: vec![],
         rules: Default::default(),
+        plan: Default::default(),
     }
 }
 

@@ -227,6 +227,7 @@ fn fyrbodal_council() -> Council {
         meetings: Vec::new(),
         questions: questions(),
         rules: MeetingRules::default(),
+        plan: Default::default(),
     }
 }
 

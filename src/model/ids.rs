@@ -120,6 +120,39 @@ id_newtype! {
     EntryId
 }
 
+id_newtype! {
+    /// Id of an initiative in the action plan (insats/projekt i handlingsplanen).
+    InitiativeId
+}
+id_newtype! {
+    /// Id of a deliverable (leverabel, L1…Ln) of an initiative.
+    DeliverableId
+}
+id_newtype! {
+    /// Id of one period's status report (statusrapport).
+    StatusReportId
+}
+id_newtype! {
+    /// Id of a risk (risk) in a risk analysis.
+    RiskId
+}
+id_newtype! {
+    /// Id of a group (grupp), e.g. a styrgrupp or projektgrupp.
+    GroupId
+}
+id_newtype! {
+    /// Id of a target group (målgrupp) in the communication plan.
+    TargetGroupId
+}
+id_newtype! {
+    /// Id of a channel (kanal) in the communication plan.
+    ChannelId
+}
+id_newtype! {
+    /// Id of a planned activity (aktivitet) in the communication plan.
+    ActivityId
+}
+
 /// Link to another Automerge document (dokumentlänk), as `automerge:<bs58check id>`.
 ///
 /// Kept as a string here; the protocol crate owns parsing and validating document ids.
