@@ -12,6 +12,7 @@ pub mod council_setup;
 pub mod demo;
 pub mod meeting;
 pub mod minutes;
+pub mod plan;
 
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::AutoCommit;
@@ -46,6 +47,8 @@ pub enum DocError {
     Locked,
     #[error("{what} is not in this meeting; someone may have removed it — reload the meeting")]
     EntryNotFound { what: &'static str, id: String },
+    #[error("{what} is not in this document; someone may have removed it — reload the page")]
+    NotInDocument { what: &'static str, id: String },
     #[error("say why the minutes are reopened; the reason is kept in the meeting's history")]
     ReasonRequired,
     #[error("the minutes are not approved, so there is nothing to reopen")]
@@ -62,6 +65,9 @@ pub enum DocError {
     /// Bad input to the council's setup (an empty name, a population that is not a number…).
     #[error("{0}")]
     Refused(crate::model::council_setup::SetupError),
+    /// Bad input to the action plan (a range upside down, a due date before the start…).
+    #[error("{0}")]
+    Plan(crate::model::plan::PlanError),
 }
 
 impl DocError {
@@ -98,6 +104,12 @@ impl Bilingual for DocError {
                 let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
                 format!("{what} finns inte i mötet; någon kan ha tagit bort det — ladda om mötet")
             }
+            DocError::NotInDocument { what, .. } => {
+                let what = swedish(what);
+                let mut chars = what.chars();
+                let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                format!("{what} finns inte i dokumentet; någon kan ha tagit bort det — ladda om sidan")
+            }
             DocError::ReasonRequired => {
                 "Skriv varför protokollet öppnas igen; skälet sparas i mötets historik".into()
             }
@@ -110,6 +122,7 @@ impl Bilingual for DocError {
             }
             DocError::Automerge(e) => format!("Dokumentet tog inte emot ändringen: {e}"),
             DocError::Refused(e) => e.sv(),
+            DocError::Plan(e) => e.sv(),
         }
     }
 }
@@ -134,6 +147,25 @@ fn swedish(what: &str) -> &str {
         "meeting" | "the meeting" => "mötet",
         "the meeting link" => "länken till mötet",
         "the council" => "rådet",
+        "an initiative" => "en insats",
+        "the initiative" => "insatsen",
+        "a communication plan" => "en kommunikationsplan",
+        "the communication plan" => "kommunikationsplanen",
+        "the action plan" => "handlingsplanen",
+        "status report" => "statusrapporten",
+        "line" => "raden",
+        "deliverable" => "leverabeln",
+        "indicator" => "indikatorn",
+        "economic benefit" => "den ekonomiska nyttan",
+        "group" => "gruppen",
+        "risk" => "risken",
+        "budget line" => "budgetposten",
+        "report" => "rapporten",
+        "target group" => "målgruppen",
+        "goal" => "målet",
+        "message" => "budskapet",
+        "channel" => "kanalen",
+        "activity" => "aktiviteten",
         other => other,
     }
 }
