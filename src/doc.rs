@@ -10,6 +10,7 @@ pub mod backup;
 pub mod council;
 pub mod council_setup;
 pub mod demo;
+pub mod demo_plan;
 pub mod meeting;
 pub mod minutes;
 pub mod plan;
