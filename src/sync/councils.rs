@@ -11,7 +11,7 @@ use radslag_protocol::DocumentId;
 
 use super::workspace::{local_storage, Workspace};
 use crate::councils::{DeviceCouncils, KnownCouncil};
-use crate::doc::{self, demo};
+use crate::doc::{self, demo, demo_plan};
 
 /// Where this device keeps its list of councils.
 const COUNCILS_KEY: &str = "radslag.councils";
@@ -104,6 +104,16 @@ impl Workspace {
                 self.open_loaded(mid, existing, store);
             }
         }
+        // The action plan's documents, under ids derived from their keys like the meetings'.
+        for d in demo.plan_documents {
+            let pid = demo_plan::plan_document_id(d.key);
+            let (store, mut existing) = self.load(pid).await?;
+            if existing.is_empty() {
+                self.open_loaded(pid, d.doc, store);
+            } else {
+                self.open_loaded(pid, existing, store);
+            }
+        }
         self.open_loaded(id, demo.root, DocumentStore::new_document());
         Ok(())
     }
@@ -111,8 +121,8 @@ impl Workspace {
 
 /// A council's backup: exported from what this device has, imported by merging.
 impl Workspace {
-    /// The open council and every meeting it links, as one backup file. Meetings not open yet
-    /// are opened from this device first.
+    /// The open council and every document it links (meetings, initiatives, the communication
+    /// plan), as one backup file. Documents not open yet are opened from this device first.
     pub async fn export_council(self: &Rc<Self>) -> Result<Vec<u8>, String> {
         let root = self.council_id().ok_or_else(|| self.not_open())?;
         self.flush_typing();
