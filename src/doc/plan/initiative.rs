@@ -19,8 +19,12 @@ use crate::model::{Council, DeliverableId, EntryId, GroupId, OrganisationId, Org
 
 const WHAT: &str = "an initiative";
 
-/// Write a new initiative into an empty document.
+/// Write a new initiative into an empty document. Refused without a name. Then link it from
+/// the council with `doc::plan::council::add_initiative_link` and `InitiativeLink::of`.
 pub fn create_initiative(doc: &mut AutoCommit, initiative: &Initiative, now: i64) -> Result<(), DocError> {
+    if initiative.name.as_str().trim().is_empty() {
+        return Err(PlanError::EmptyName.into());
+    }
     commit_change(doc, now, format!("Skapade insatsen {}", initiative.name.as_str()), |doc| {
         reconcile(doc, initiative).map_err(|e| DocError::write("the initiative", e))
     })

@@ -29,8 +29,6 @@ pub enum PlanError {
     PercentOver100 { text: String },
     /// A number (a range, an amount, a measured value) that cannot be read.
     NotANumber { text: String },
-    /// A population that is not a whole number.
-    PopulationNotANumber { text: String },
     /// A participating municipality with no population, so no split by population is possible.
     PopulationMissing { name: String },
     /// A split over municipalities whose populations add up to nothing.
@@ -65,9 +63,6 @@ impl fmt::Display for PlanError {
             }
             PlanError::PercentOver100 { text } => write!(f, "“{text}” is more than 100 %. Write a share from 0 to 100."),
             PlanError::NotANumber { text } => write!(f, "“{text}” is not a number. Write digits, e.g. 20–30 or 1 500 000."),
-            PlanError::PopulationNotANumber { text } => {
-                write!(f, "The population “{text}” is not a whole number. Write digits only, e.g. 9 750.")
-            }
             PlanError::PopulationMissing { name } => {
                 write!(f, "{name} has no population. Enter it under Organisations before splitting the cost.")
             }
@@ -127,9 +122,6 @@ impl Bilingual for PlanError {
             }
             PlanError::PercentOver100 { text } => format!("”{text}” är mer än 100 %. Skriv en andel från 0 till 100."),
             PlanError::NotANumber { text } => format!("”{text}” är inget tal. Skriv siffror, t.ex. 20–30 eller 1 500 000."),
-            PlanError::PopulationNotANumber { text } => {
-                format!("Folkmängden ”{text}” är inte ett heltal. Skriv bara siffror, t.ex. 9 750.")
-            }
             PlanError::PopulationMissing { name } => {
                 format!("{name} saknar folkmängd. Fyll i den under Organisationer innan kostnaden fördelas.")
             }
