@@ -212,3 +212,42 @@ fn a_risk_with_a_score_out_of_range_is_refused() {
     let plan = hydrate_plan(&a).unwrap();
     assert_eq!((plan.risks[0].score(), plan.risks[0].measures.len()), (20, 1));
 }
+
+#[test]
+fn two_people_changing_different_fields_of_one_deliverable_both_keep_theirs() {
+    // A structural edit rewrites the hydrated initiative; only what differs may be written, or
+    // one person's unchanged copy of a field would compete with the other's change.
+    let mut a = new_initiative();
+    let id = DeliverableId::derived("l1");
+    add_deliverable(&mut a, id, deliverable("Metodhandbok"), NOW).unwrap();
+    for (first, second) in [("a", "b"), ("b", "a")] {
+        let mut x = fork(&mut a, first);
+        let mut y = fork(&mut a, second);
+        edit_deliverable(&mut x, id, DeliverableEdit { code: Some("L9".into()), ..Default::default() }, NOW + 1).unwrap();
+        edit_deliverable(&mut y, id, DeliverableEdit { status: Some(DeliverableStatus::Done), due: Some("2021-06-30".into()), ..Default::default() }, NOW + 1).unwrap();
+        x.merge(&mut y).unwrap();
+        let d = hydrate_initiative(&x).unwrap().deliverables.remove(0);
+        assert_eq!((d.code.as_str(), d.status, d.due.as_str()), ("L9", DeliverableStatus::Done, "2021-06-30"), "{first} then {second}");
+    }
+}
+
+#[test]
+fn the_communication_plans_status_merges_like_an_initiatives() {
+    let mut a = AutoCommit::new();
+    create_communication_plan(&mut a, &CommunicationPlan::new("Kommunikationsplan"), NOW).unwrap();
+    let report = StatusReportId::derived("k1");
+    start_period(&mut a, report, "2020-09-10", "", NOW).unwrap();
+    let mut b = fork(&mut a, "b");
+    add_status_line(&mut a, report, StatusList::Completed, EntryId::derived("t"), "Trailer för e-råd", NOW).unwrap();
+    add_status_line(&mut b, report, StatusList::Upcoming, EntryId::derived("u"), "Utvärdering", NOW).unwrap();
+    a.merge(&mut b).unwrap();
+    let plan = hydrate_communication_plan(&a).unwrap();
+    assert_eq!(plan.status_reports[0].texts(StatusList::Completed), ["Trailer för e-råd"]);
+    assert_eq!(plan.status_reports[0].texts(StatusList::Upcoming), ["Utvärdering"]);
+    // The next period carries kommande forward and leaves this one as it was.
+    start_period(&mut a, StatusReportId::derived("k2"), "2020-11-01", "", NOW).unwrap();
+    let reports = hydrate_status_reports(&a).unwrap();
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[1].texts(StatusList::Upcoming), ["Utvärdering"]);
+    assert_eq!(reports[0].texts(StatusList::Completed), ["Trailer för e-råd"]);
+}
