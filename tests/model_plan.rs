@@ -265,3 +265,12 @@ fn a_report_is_assembled_from_meetings_decisions_and_status_reports() {
     let md = report_markdown(&assemble_report(&final_report, &council, &meetings, &[], None));
     assert!(md.contains("## Utfall och måluppfyllelse av handlingsplanen") && md.contains("### Redovisning av återstående aktiviteter"), "{md}");
 }
+
+#[test]
+fn each_disagreement_is_said_with_its_row_and_amounts() {
+    let pasted = parse_split_table(SEED_TABLE);
+    let check = check_pasted_split(&pasted, None).unwrap();
+    let sum = check.disagreements.iter().find(|d| d.field == SplitField::SumOfKronor).unwrap();
+    assert_eq!(sum.sv(), "Rad 16 (Summa): tabellens kostnader blir tillsammans 1 500 001 kr, summan är 1 500 000 kr (+1).");
+    assert_eq!(sum.to_string(), "Row 16 (Summa): the table's costs add up to 1 500 001 kr, the sum is 1 500 000 kr (+1).");
+}

@@ -244,6 +244,23 @@ pub enum CommunicationText {
     ActivityDescription(ActivityId),
 }
 
+impl CommunicationText {
+    /// The text as the plan holds it now (empty when the item is gone).
+    pub fn of(self, p: &CommunicationPlan) -> String {
+        let s = match self {
+            CommunicationText::Purpose => Some(p.purpose.as_str()),
+            CommunicationText::TargetGroupDescription(id) => p.target_group(id).map(|g| g.description.as_str()),
+            CommunicationText::Goal(id) => p.goals.iter().find(|g| g.id == id).map(|g| g.text.as_str()),
+            CommunicationText::GoalMeasuredBy(id) => p.goals.iter().find(|g| g.id == id).map(|g| g.measured_by.as_str()),
+            CommunicationText::Message(id) => p.messages.iter().find(|m| m.id == id).map(|m| m.text.as_str()),
+            CommunicationText::ChannelDescription(id) => p.channel(id).map(|c| c.description.as_str()),
+            CommunicationText::ActivityName(id) => p.activities.iter().find(|a| a.id == id).map(|a| a.name.as_str()),
+            CommunicationText::ActivityDescription(id) => p.activities.iter().find(|a| a.id == id).map(|a| a.description.as_str()),
+        };
+        s.unwrap_or_default().to_string()
+    }
+}
+
 /// Type into one of the plan's texts. Not committed: call `doc::commit_typing`.
 pub fn splice_communication_text(doc: &mut AutoCommit, text: CommunicationText, pos: usize, del: usize, insert: &str) -> Result<(), DocError> {
     let path = match text {

@@ -7,7 +7,10 @@
 //! add up to the sum and each is within one krona of its exact quotient. Percentages are split
 //! the same way in hundredths, so they add up to 100,00 %.
 
+use std::fmt;
+
 use super::error::{PlanError, RowReason};
+use crate::i18n::Bilingual;
 use super::money::{parse_kronor, parse_percent};
 use crate::model::council::{Council, OrganisationKind};
 use crate::model::ids::OrganisationId;
@@ -60,6 +63,12 @@ pub fn all_municipalities(council: &Council) -> Result<Vec<Shareholder>, PlanErr
     let ids: Vec<OrganisationId> =
         council.current_organisations().filter(|o| o.kind == OrganisationKind::Municipality).map(|o| o.id).collect();
     shareholders(council, &ids)
+}
+
+/// Split `total` kronor over the council's municipalities `ids` (an initiative's participating
+/// ones, say) by their population.
+pub fn split_over(council: &Council, ids: &[OrganisationId], total: u64) -> Result<CostSplit, PlanError> {
+    split_cost(total, &shareholders(council, ids)?)
 }
 
 /// `weights` shares of `total` that add up to it: floors first, the rest by largest remainder.
@@ -228,6 +237,65 @@ pub struct Disagreement {
     pub field: SplitField,
     pub pasted: u64,
     pub computed: u64,
+}
+
+fn unit_value(field: SplitField, n: u64) -> String {
+    match field {
+        SplitField::Kronor | SplitField::SumOfKronor => super::money::format_kronor(n),
+        SplitField::Percent | SplitField::SumOfPercent => super::money::format_percent(n.min(u64::from(u32::MAX)) as u32),
+        SplitField::SumOfPopulation => format!("{n}"),
+    }
+}
+
+impl fmt::Display for Disagreement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.field {
+            SplitField::Kronor => "cost",
+            SplitField::Percent => "share",
+            SplitField::SumOfKronor => "costs add up to",
+            SplitField::SumOfPopulation => "population",
+            SplitField::SumOfPercent => "shares add up to",
+        };
+        let expected = match self.field {
+            SplitField::SumOfKronor | SplitField::SumOfPercent => "the sum is",
+            SplitField::SumOfPopulation => "the rows add up to",
+            _ => "computed",
+        };
+        write!(
+            f,
+            "Row {} ({}): the table's {what} {}, {expected} {} ({:+}).",
+            self.line,
+            self.name,
+            unit_value(self.field, self.pasted),
+            unit_value(self.field, self.computed),
+            self.difference()
+        )
+    }
+}
+
+impl Bilingual for Disagreement {
+    fn sv(&self) -> String {
+        let what = match self.field {
+            SplitField::Kronor => "kostnad",
+            SplitField::Percent => "andel",
+            SplitField::SumOfKronor => "kostnader blir tillsammans",
+            SplitField::SumOfPopulation => "folkmängd",
+            SplitField::SumOfPercent => "andelar blir tillsammans",
+        };
+        let expected = match self.field {
+            SplitField::SumOfKronor | SplitField::SumOfPercent => "summan är",
+            SplitField::SumOfPopulation => "raderna blir tillsammans",
+            _ => "beräknat",
+        };
+        format!(
+            "Rad {} ({}): tabellens {what} {}, {expected} {} ({:+}).",
+            self.line,
+            self.name,
+            unit_value(self.field, self.pasted),
+            unit_value(self.field, self.computed),
+            self.difference()
+        )
+    }
 }
 
 impl Disagreement {
