@@ -12,8 +12,10 @@ pub mod council;
 pub mod council_setup;
 pub mod demo;
 pub mod demo_boards;
+pub mod demo_plan;
 pub mod meeting;
 pub mod minutes;
+pub mod plan;
 
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::AutoCommit;
@@ -48,6 +50,8 @@ pub enum DocError {
     Locked,
     #[error("{what} is not in this meeting; someone may have removed it — reload the meeting")]
     EntryNotFound { what: &'static str, id: String },
+    #[error("{what} is not in this document; someone may have removed it — reload the page")]
+    NotInDocument { what: &'static str, id: String },
     #[error("say why the minutes are reopened; the reason is kept in the meeting's history")]
     ReasonRequired,
     #[error("the minutes are not approved, so there is nothing to reopen")]
@@ -72,6 +76,9 @@ pub enum DocError {
     /// Bad input to the council's setup (an empty name, a population that is not a number…).
     #[error("{0}")]
     Refused(crate::model::council_setup::SetupError),
+    /// Bad input to the action plan (a range upside down, a due date before the start…).
+    #[error("{0}")]
+    Plan(crate::model::plan::PlanError),
 }
 
 impl DocError {
@@ -108,6 +115,12 @@ impl Bilingual for DocError {
                 let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
                 format!("{what} finns inte i mötet; någon kan ha tagit bort det — ladda om mötet")
             }
+            DocError::NotInDocument { what, .. } => {
+                let what = swedish(what);
+                let mut chars = what.chars();
+                let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                format!("{what} finns inte i dokumentet; någon kan ha tagit bort det — ladda om sidan")
+            }
             DocError::ReasonRequired => {
                 "Skriv varför protokollet öppnas igen; skälet sparas i mötets historik".into()
             }
@@ -123,6 +136,7 @@ impl Bilingual for DocError {
             DocError::Note(e) => e.sv(),
             DocError::Vote(e) => e.sv(),
             DocError::BoardLocked => "Tavlan eller frågan är låst, så lappar kan inte flyttas eller tas bort. Processledaren kan låsa upp den.".into(),
+            DocError::Plan(e) => e.sv(),
         }
     }
 }
@@ -153,6 +167,24 @@ fn swedish(what: &str) -> &str {
         "prompt" | "the prompt" => "frågan på tavlan",
         "group" | "the group" => "gruppen",
         "the timer" => "tidtagningen",
+        "an initiative" => "en insats",
+        "the initiative" => "insatsen",
+        "a communication plan" => "en kommunikationsplan",
+        "the communication plan" => "kommunikationsplanen",
+        "the action plan" => "handlingsplanen",
+        "status report" => "statusrapporten",
+        "line" => "raden",
+        "deliverable" => "leverabeln",
+        "indicator" => "indikatorn",
+        "economic benefit" => "den ekonomiska nyttan",
+        "risk" => "risken",
+        "budget line" => "budgetposten",
+        "report" => "rapporten",
+        "target group" => "målgruppen",
+        "goal" => "målet",
+        "message" => "budskapet",
+        "channel" => "kanalen",
+        "activity" => "aktiviteten",
         other => other,
     }
 }

@@ -18,6 +18,7 @@ pub mod links;
 pub mod meeting;
 pub mod meeting_mode;
 pub mod meeting_rules;
+pub mod plan;
 pub mod position;
 pub mod presence;
 pub mod registers;
@@ -29,8 +30,9 @@ pub use council::{
     OrganisationKind, Person, Question, QuestionStatus, Role, RoleHolder,
 };
 pub use ids::{
-    ActionItemId, AttendanceId, DecisionId, DocUrl, EntryId, GroupId, ItemId, NoteId, OrganisationId,
-    PersonId, PromptId, QuestionId, RoleId,
+    ActionItemId, ActivityId, AttendanceId, ChannelId, DecisionId, DeliverableId, DocUrl, EntryId, GroupId,
+    InitiativeId, ItemId, NoteId, OrganisationId, PersonId, PromptId, QuestionId, RiskId, RoleId, StatusReportId,
+    TargetGroupId,
 };
 pub use meeting::{
     ActionItem, ActionStatus, AgendaItem, Approval, Attendance, BreakKind, Decision,

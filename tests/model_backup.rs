@@ -28,7 +28,7 @@ fn device() -> (AutoCommit, Vec<(DocumentId, AutoCommit)>) {
 fn a_council_moves_to_another_device_and_merges_with_what_is_there() {
     let (mut root, mut meetings) = device();
     let ids = council_documents(demo::ROOT, &root);
-    assert_eq!(ids.len(), 3, "the root and its two meetings: {ids:?}");
+    assert_eq!(ids.len(), 11, "the root, its two meetings, two workshop boards, five initiatives and the communication plan: {ids:?}");
     let mut documents = vec![(demo::ROOT, root.save())];
     documents.extend(meetings.iter_mut().map(|(id, doc)| (*id, doc.save())));
     let file = CouncilBackup { root: demo::ROOT, documents }.encode();

@@ -1,10 +1,19 @@
-//! The demo council: built identically on every device, and faithful to the seed documents.
+//! The demo council: built identically on every device, and faithful to the seed documents,
+//! its action plan included.
 
 use automerge::ActorId;
 use radslag::doc::council::hydrate_council;
 use radslag::doc::demo::demo_council;
 use radslag::doc::meeting::hydrate_meeting;
 use radslag::model::agenda_timing::schedule_meeting;
+use radslag::doc::demo_plan::plan_document_id;
+use radslag::doc::plan::communication::hydrate_communication_plan;
+use radslag::doc::plan::initiative::hydrate_initiative;
+use radslag::model::plan::cost_split::{all_municipalities, split_cost};
+use radslag::model::plan::money::budget_by_year;
+use radslag::model::plan::report::{assemble_report, report_markdown};
+use radslag::model::plan::risk::risk_matrix;
+use radslag::model::plan::{Phase, Priority, StatusList};
 use radslag::model::{DocUrl, OrganisationKind};
 
 fn urls() -> Vec<DocUrl> {
@@ -111,4 +120,71 @@ fn after_hand_over_edits_carry_the_device_actor() {
     demo.hand_over(&me);
     assert_eq!(demo.root.get_actor(), &me);
     assert!(demo.meetings.iter().all(|m| m.doc.get_actor() == &me));
+    assert!(demo.plan_documents.iter().all(|d| d.doc.get_actor() == &me));
+}
+
+#[test]
+fn the_demo_plan_documents_are_identical_on_every_build_and_linked_from_the_root() {
+    let mut a = demo_council();
+    let mut b = demo_council();
+    assert_eq!(a.plan_documents.len(), 6);
+    for (da, db) in a.plan_documents.iter_mut().zip(b.plan_documents.iter_mut()) {
+        assert_eq!(da.key, db.key);
+        assert_eq!(da.doc.save(), db.doc.save(), "{}", da.key);
+    }
+    let plan = hydrate_council(&a.root).unwrap().plan;
+    let linked: Vec<String> = plan.document_urls().into_iter().map(|u| u.0).collect();
+    let built: Vec<String> = a.plan_documents.iter().map(|d| plan_document_id(d.key).url()).collect();
+    assert_eq!(linked, built);
+}
+
+#[test]
+fn the_demo_plan_holds_seed_003s_initiatives_and_seed_004s_communication_plan() {
+    let demo = demo_council();
+    let council = hydrate_council(&demo.root).unwrap();
+    let names: Vec<&str> = council.plan.initiatives.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Koncept för samordnad upphandling av IT-lösningar", "Digitala processer", "Handbok för digitalisering", "Digitala möten", "Digital delaktighet"]);
+    let initiatives: Vec<_> = demo.plan_documents[..5].iter().map(|d| hydrate_initiative(&d.doc).unwrap()).collect();
+    let processer = &initiatives[1];
+    assert_eq!(processer.phase, Phase::Implementation);
+    let codes: Vec<&str> = processer.visible_deliverables().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["L1", "L2", "L3", "L4", "L5"]);
+    assert_eq!(processer.visible_indicators().count(), 3);
+    let status = processer.latest_status().unwrap();
+    assert_eq!(status.texts(StatusList::Problems), ["Svalt intresse för att medverka som styrgrupp."]);
+    assert_eq!(status.texts(StatusList::Ongoing).len(), 4);
+    let sizes: Vec<usize> = processer.groups.iter().map(|g| g.current_members().count()).collect();
+    assert_eq!(sizes, [11, 16]);
+    // Every member is one of the council's people.
+    assert!(processer.groups.iter().flat_map(|g| &g.members).all(|m| council.person(m.person).is_some()));
+    assert_eq!(processer.participating().len(), 11);
+    let upphandling = &initiatives[0];
+    assert_eq!(upphandling.economic_benefits[0].effect_sv(), "20–30 % lägre antal timmar");
+    assert_eq!(upphandling.latest_status().unwrap().texts(StatusList::Upcoming), ["Ta fram projektdirektiv"]);
+    assert_eq!(initiatives[3].visible_goals().count(), 2);
+    assert_eq!(initiatives[3].visible_deliverables().count(), 7);
+    assert_eq!(initiatives[4].economic_benefits.len(), 3);
+    // The risk of seed 003, in its cell of the matrix.
+    let matrix = risk_matrix(&council.plan.risks);
+    assert_eq!(matrix.cell(4, 5).len(), 1);
+    assert!(council.plan.risks[0].vulnerability.as_str().contains("beroende av processledaren"));
+    assert_eq!(budget_by_year(&council.plan.budget), [(2021, 16_500_000)]);
+    // The 1 500 000 kr line split over the fourteen municipalities adds up.
+    let split = split_cost(1_500_000, &all_municipalities(&council).unwrap()).unwrap();
+    assert_eq!(split.shares.iter().map(|s| s.kronor).sum::<u64>(), 1_500_000);
+    // Seed 004.
+    let comm = hydrate_communication_plan(&demo.plan_documents[5].doc).unwrap();
+    assert_eq!(comm.target_groups.len(), 21);
+    assert_eq!(comm.target_groups_of(Priority::Core).count(), 5);
+    assert_eq!(comm.messages_for(Priority::Core).count(), 3);
+    assert_eq!(comm.channels.len(), 16);
+    assert_eq!(comm.activity_plan().len(), 8);
+    assert_eq!(comm.visible_goals().next().unwrap().target_percent, Some(80));
+    assert_eq!(comm.status_reports.len(), 2);
+    assert_eq!(comm.status_reports[1].texts(StatusList::Completed)[0], "Trailer för e-råd");
+    // The slutrapport assembles from the demo as it stands.
+    let meetings: Vec<_> = demo.meetings.iter().map(|m| hydrate_meeting(&m.doc).unwrap()).collect();
+    let report = assemble_report(&council.plan.reports[0], &council, &meetings, &initiatives, Some(&comm));
+    assert_eq!(report.participants.len(), 1);
+    assert!(report_markdown(&report).contains("## Deltagarlistor"));
 }

@@ -277,8 +277,10 @@ fn tiny_council() -> Council {
         people: vec![],
         roles: vec![],
         meetings: vec![],
+        boards: vec![],
         questions: vec![],
         rules: Default::default(),
+        plan: Default::default(),
     }
 }
 

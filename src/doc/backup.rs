@@ -1,5 +1,5 @@
-//! A whole council in one file (säkerhetskopia): its root document and every meeting it links,
-//! each saved with its full history. Importing merges into what a device already has — never
+//! A whole council in one file (säkerhetskopia): its root document and every meeting and
+//! action-plan document it links, each saved with its full history. Importing merges into what a device already has — never
 //! replaces it — so a backup can move a council to another device or relay, or bring back what
 //! was lost, without losing anything made since.
 
@@ -53,13 +53,14 @@ impl Bilingual for BackupError {
     }
 }
 
-/// The documents a backup of council `root` holds: the root, then every meeting and workshop
-/// board it links (once).
+/// The documents a backup of council `root` holds: the root, then every meeting, workshop board,
+/// initiative and communication plan it links (once).
 pub fn council_documents(root_id: DocumentId, root: &AutoCommit) -> Vec<DocumentId> {
     let mut ids = vec![root_id];
     if let Ok(council) = hydrate_council(root) {
-        let linked = council.meetings.into_iter().map(|m| m.url).chain(council.boards.into_iter().map(|b| b.url));
-        for url in linked {
+        let plan_documents = council.plan.document_urls();
+        let boards = council.boards.into_iter().map(|b| b.url);
+        for url in council.meetings.into_iter().map(|m| m.url).chain(boards).chain(plan_documents) {
             if let Ok(id) = DocumentId::parse(&url.0) {
                 if !ids.contains(&id) {
                     ids.push(id);

@@ -1,4 +1,5 @@
-//! The demo council "Fyrbodals e-råd", hand-transcribed from the seed documents (seeds 000–002).
+//! The demo council "Fyrbodals e-råd", hand-transcribed from the seed documents (seeds 000–002;
+//! its action plan, from seeds 001, 003 and 004, is in `demo_plan`).
 //!
 //! Built deterministically — fixed actor, fixed time, ids derived from names — so two browsers
 //! that create the demo on their own produce identical changes, and syncing them later merges to
@@ -8,6 +9,7 @@ use automerge::{ActorId, AutoCommit};
 use autosurgeon::Text;
 use radslag_protocol::DocumentId;
 
+use super::demo_plan::DemoDocument;
 use super::{council, meeting, DocError};
 use crate::model::meeting::{
     ActionItem, ActionStatus, AgendaItem, Attendance, BreakKind, Decision, DiscussionPoint, ItemKind,
@@ -36,12 +38,15 @@ pub const DEMO_ACTOR: &[u8] = b"radslag-demo-fyrbodal-v1";
 /// Time stamped on every demo change: 2019-03-04, the mandate's publication date.
 pub const DEMO_TIME: i64 = 1_551_657_600;
 
-/// The demo council: its root document and one document per meeting, not yet linked.
+/// The demo council: its root document and one document per meeting, not yet linked, and the
+/// action plan's documents (initiatives, communication plan), which the root already links.
 pub struct DemoCouncil {
     pub root: AutoCommit,
     pub meetings: Vec<DemoMeeting>,
     /// Seed 001's workshop boards, already linked from the root.
     pub boards: Vec<super::demo_boards::DemoBoard>,
+    /// Open each under `demo_plan::plan_document_id(key)`.
+    pub plan_documents: Vec<DemoDocument>,
 }
 
 /// One demo meeting document, with what its link in the council shows.
@@ -88,13 +93,17 @@ impl DemoCouncil {
         for b in &mut self.boards {
             b.doc.set_actor(actor.clone());
         }
+        for d in &mut self.plan_documents {
+            d.doc.set_actor(actor.clone());
+        }
     }
 }
 
 /// Build the demo council. Same result, byte for byte, on every device.
 pub fn demo_council() -> DemoCouncil {
     let mut root = fresh_doc();
-    let c = fyrbodal_council();
+    let mut c = fyrbodal_council();
+    let plan_documents = super::demo_plan::add_demo_plan(&mut c);
     // Constant data into an empty document cannot fail short of a bug, which the tests catch.
     council::create_council(&mut root, &c, DEMO_TIME).expect("demo council reconciles");
     let meetings = [meeting_2019_04_04(&c), meeting_2020_09_10()]
@@ -107,10 +116,10 @@ pub fn demo_council() -> DemoCouncil {
         .collect();
     let boards = super::demo_boards::demo_boards();
     super::demo_boards::link_boards(&mut root, &boards).expect("demo board links reconcile");
-    DemoCouncil { root, meetings, boards }
+    DemoCouncil { root, meetings, boards, plan_documents }
 }
 
-fn fresh_doc() -> AutoCommit {
+pub(super) fn fresh_doc() -> AutoCommit {
     AutoCommit::new().with_actor(ActorId::from(DEMO_ACTOR))
 }
 
@@ -153,11 +162,11 @@ const PEOPLE: [(&str, &str); 16] = [
     ("Curt-Göran Crantz", "Fyrbodals kommunalförbund"),
 ];
 
-fn org_id(name: &str) -> OrganisationId {
+pub(super) fn org_id(name: &str) -> OrganisationId {
     OrganisationId::derived(&format!("demo/organisation/{name}"))
 }
 
-fn person_id(name: &str) -> PersonId {
+pub(super) fn person_id(name: &str) -> PersonId {
     PersonId::derived(&format!("demo/person/{name}"))
 }
 
@@ -235,6 +244,7 @@ fn fyrbodal_council() -> Council {
         boards: Vec::new(),
         questions: questions(),
         rules: MeetingRules::default(),
+        plan: Default::default(),
     }
 }
 

@@ -8,6 +8,7 @@ use autosurgeon::{Hydrate, Reconcile, Text};
 use super::ids::{DocUrl, EntryId, ItemId, OrganisationId, PersonId, QuestionId, RoleId};
 use super::meeting::MeetingKind;
 use super::meeting_rules::MeetingRules;
+use super::plan::ActionPlan;
 
 /// A council (råd), e.g. Fyrbodals e-råd. The root document of a council hydrates to this.
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
@@ -47,6 +48,10 @@ pub struct Council {
     /// Mötesregler: notice period, beredning, meetings a year, default place.
     #[autosurgeon(missing = "MeetingRules::default")]
     pub rules: MeetingRules,
+    /// Handlingsplan: links to the initiatives' and the communication plan's own documents,
+    /// the plan's risks, budget and follow-up reports (see `model::plan`).
+    #[autosurgeon(missing = "ActionPlan::default")]
+    pub plan: ActionPlan,
 }
 
 impl Council {
@@ -69,6 +74,7 @@ impl Council {
             boards: Vec::new(),
             questions: Vec::new(),
             rules: MeetingRules::default(),
+            plan: ActionPlan::default(),
         }
     }
 

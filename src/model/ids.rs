@@ -125,12 +125,40 @@ id_newtype! {
     PromptId
 }
 id_newtype! {
-    /// Id of a breakout group on a workshop board (grupp, bikupa).
+    /// Id of a sticky note on a workshop board (lapp).
+    NoteId
+}
+id_newtype! {
+    /// Id of an initiative in the action plan (insats/projekt i handlingsplanen).
+    InitiativeId
+}
+id_newtype! {
+    /// Id of a deliverable (leverabel, L1…Ln) of an initiative.
+    DeliverableId
+}
+id_newtype! {
+    /// Id of one period's status report (statusrapport).
+    StatusReportId
+}
+id_newtype! {
+    /// Id of a risk (risk) in a risk analysis.
+    RiskId
+}
+id_newtype! {
+    /// Id of a group (grupp): a styrgrupp or projektgrupp, or a breakout group on a board.
     GroupId
 }
 id_newtype! {
-    /// Id of a sticky note on a workshop board (lapp).
-    NoteId
+    /// Id of a target group (målgrupp) in the communication plan.
+    TargetGroupId
+}
+id_newtype! {
+    /// Id of a channel (kanal) in the communication plan.
+    ChannelId
+}
+id_newtype! {
+    /// Id of a planned activity (aktivitet) in the communication plan.
+    ActivityId
 }
 
 /// Link to another Automerge document (dokumentlänk), as `automerge:<bs58check id>`.

@@ -11,7 +11,7 @@ use radslag_protocol::DocumentId;
 
 use super::workspace::{local_storage, Workspace};
 use crate::councils::{DeviceCouncils, KnownCouncil};
-use crate::doc::{self, demo};
+use crate::doc::{self, demo, demo_plan};
 
 /// Where this device keeps its list of councils.
 const COUNCILS_KEY: &str = "radslag.councils";
@@ -97,31 +97,38 @@ impl Workspace {
         demo.hand_over(&self.actor);
         for (m, url) in demo.meetings.into_iter().zip(&urls) {
             let mid = DocumentId::parse(&url.0).map_err(|e| e.to_string())?;
-            let (store, mut existing) = self.load(mid).await?;
-            if existing.is_empty() {
-                self.open_loaded(mid, m.doc, store);
-            } else {
-                self.open_loaded(mid, existing, store);
-            }
+            self.open_demo_document(mid, m.doc).await?;
         }
         for b in demo.boards {
-            let bid = doc::demo_boards::board_id(b.key);
-            let (store, mut existing) = self.load(bid).await?;
-            if existing.is_empty() {
-                self.open_loaded(bid, b.doc, store);
-            } else {
-                self.open_loaded(bid, existing, store);
-            }
+            self.open_demo_document(doc::demo_boards::board_id(b.key), b.doc).await?;
+        }
+        // The action plan's documents, under ids derived from their keys like the meetings'.
+        for d in demo.plan_documents {
+            self.open_demo_document(demo_plan::plan_document_id(d.key), d.doc).await?;
         }
         self.open_loaded(id, demo.root, DocumentStore::new_document());
         Ok(())
     }
 }
 
+impl Workspace {
+    /// Opens one of the demo's documents: what this device already has of it, else the one
+    /// just built (identical on every device).
+    async fn open_demo_document(self: &Rc<Self>, id: DocumentId, built: automerge::AutoCommit) -> Result<(), String> {
+        let (store, mut existing) = self.load(id).await?;
+        if existing.is_empty() {
+            self.open_loaded(id, built, store);
+        } else {
+            self.open_loaded(id, existing, store);
+        }
+        Ok(())
+    }
+}
+
 /// A council's backup: exported from what this device has, imported by merging.
 impl Workspace {
-    /// The open council and every meeting it links, as one backup file. Meetings not open yet
-    /// are opened from this device first.
+    /// The open council and every document it links (meetings, initiatives, the communication
+    /// plan), as one backup file. Documents not open yet are opened from this device first.
     pub async fn export_council(self: &Rc<Self>) -> Result<Vec<u8>, String> {
         let root = self.council_id().ok_or_else(|| self.not_open())?;
         self.flush_typing();
