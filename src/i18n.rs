@@ -445,6 +445,7 @@ texts! {
     Goal => ("Mål", "Goal"),
     Method => ("Metod", "Method"),
     YourGroup => ("Din grupp", "Your group"),
+    WhoWrites => ("Vem som skriver", "Who is writing"),
     YourGroupHas => ("Din grupp:", "Your group:"),
     NoGroup => ("Ingen grupp", "No group"),
     YouAre => ("Du skriver som", "You write as"),

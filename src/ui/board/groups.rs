@@ -14,7 +14,7 @@ pub fn WhoAndWhichGroup() -> impl IntoView {
     let ctx = expect_context::<BoardContext>();
     view! {
         <section class="board-who" aria-labelledby="board-who-heading">
-            <h2 id="board-who-heading" class="visually-hidden">{move || tr(Key::YourGroup)}</h2>
+            <h2 id="board-who-heading" class="visually-hidden">{move || tr(Key::WhoWrites)}</h2>
             {move || match ctx.me.get() {
                 None => view! { <NameFirst/> }.into_any(),
                 Some(_) => view! { <GroupPicker/> }.into_any(),
