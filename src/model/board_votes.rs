@@ -162,3 +162,84 @@ mod tests {
         assert_eq!(order, vec![b.notes[2].id, b.notes[1].id, b.notes[0].id]);
     }
 }
+
+/// A prompt's outcome: its notes seen by everyone, most votes first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PromptResult {
+    pub prompt: String,
+    /// (text, counted votes, cluster heading)
+    pub notes: Vec<(String, i64, String)>,
+}
+
+/// The board's result for the minutes and exports: per prompt, the `top` most-voted notes (all
+/// notes when `top` is `None`), whatever private mode shows on a device.
+pub fn board_result(board: &Board, top: Option<usize>) -> Vec<PromptResult> {
+    let everyone = Viewer { name: board.facilitator.clone(), group: None };
+    let mut all = board.clone();
+    all.private = false;
+    board
+        .prompts
+        .iter()
+        .map(|p| {
+            let ranked = ranked(&all, p.id, &everyone);
+            let n = top.unwrap_or(ranked.len());
+            PromptResult { prompt: p.title.clone(), notes: ranked.into_iter().take(n).map(|(note, v)| (note.text.as_str().trim().to_string(), v, note.cluster.clone())).collect() }
+        })
+        .collect()
+}
+
+/// The whole board as Markdown: exercise, goal, and every prompt's notes with their votes.
+pub fn board_markdown(board: &Board) -> String {
+    let mut out = format!("# {}\n\n", board.title);
+    for (heading, text) in [("Beskrivning", board.exercise.as_str()), ("Mål", board.goal.as_str())] {
+        if !text.trim().is_empty() {
+            out.push_str(&format!("## {heading}\n\n{}\n\n", text.trim()));
+        }
+    }
+    for result in board_result(board, None) {
+        out.push_str(&format!("## {}\n\n", result.prompt));
+        if result.notes.is_empty() {
+            out.push_str("(inga lappar)\n\n");
+            continue;
+        }
+        for (text, votes, cluster) in result.notes {
+            let cluster = if cluster.is_empty() { String::new() } else { format!(" [{cluster}]") };
+            // A note's own line breaks stay inside its list item.
+            let word = if votes == 1 { "röst" } else { "röster" };
+            out.push_str(&format!("- {}{cluster} — {votes} {word}\n", text.replace('\n', "\n  ")));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod result_tests {
+    use super::*;
+    use crate::model::board::Prompt;
+    use autosurgeon::Text;
+
+    #[test]
+    fn the_result_ranks_every_groups_notes_even_in_private_mode_and_exports_as_markdown() {
+        let p = PromptId::derived("p");
+        let mut b = Board { title: "Konsekvensanalys".into(), prompts: vec![Prompt { id: p, position: "n".into(), title: "Tre fördelar".into(), quota: Some(3), locked: false }], private: true, ..Board::default() };
+        for (i, (text, votes)) in [("Delade resurser", 1), ("Starkare röst", 3)].into_iter().enumerate() {
+            b.notes.push(Note {
+                id: NoteId::derived(text),
+                position: format!("{}", ["b", "c"][i]),
+                prompt: p,
+                group: Some(crate::model::GroupId::derived(text)),
+                text: Text::with_value(text),
+                cluster: String::new(),
+                votes: [("Anna".to_string(), votes)].into_iter().collect(),
+                author: String::new(),
+                removed: false,
+            });
+        }
+        let r = board_result(&b, Some(1));
+        assert_eq!(r[0].notes, vec![("Starkare röst".to_string(), 3, String::new())]);
+        let md = board_markdown(&b);
+        assert!(md.starts_with("# Konsekvensanalys\n"));
+        assert!(md.contains("## Tre fördelar\n\n- Starkare röst — 3 röster\n- Delade resurser — 1 röst\n"), "{md}");
+    }
+}

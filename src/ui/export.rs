@@ -22,6 +22,23 @@ thread_local! {
 }
 
 /// Hands `content` to the browser as a file called `name`.
+/// A plain file name part from a title: "Dalslands e-råd" → "dalslands-e-rad"; `fallback`
+/// when nothing of it is left.
+pub(crate) fn file_stem(title: &str, fallback: &str) -> String {
+    let plain: String = title
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let parts: Vec<&str> = plain.split('-').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() { fallback.to_string() } else { parts.join("-") }
+}
+
 pub(crate) fn download(name: &str, mime: &str, content: &[u8]) -> Result<(), String> {
     let blob = gloo_file::Blob::new_with_options(content, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);

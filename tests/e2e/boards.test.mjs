@@ -6,7 +6,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { expectNoAxeViolations } from "./axe.mjs";
-import { openApp, openMeeting, relayAndBrowser, waitUntil } from "./support.mjs";
+import { readFile } from "node:fs/promises";
+import { openApp, openMeeting, openMeetingMode, relayAndBrowser, waitUntil } from "./support.mjs";
 import { activate, focused, tabTo } from "./keyboard.mjs";
 
 const env = relayAndBrowser();
@@ -145,5 +146,17 @@ test("the timer agrees on every tablet, and voting and moving work by keyboard a
   const reviewed = await prompt(page, PROS).locator("li.note textarea").evaluateAll((f) => f.map((x) => x.value));
   assert.equal(reviewed[0], "Delade resurser", `the most-voted note first (${reviewed})`);
   await expectNoAxeViolations(page, "workshop review");
+
+  // After the meeting: the board's result stands with the minutes, and downloads as Markdown.
+  await page.getByRole("link", { name: "Till mötet" }).click();
+  await openMeetingMode(page, "efter");
+  const result = page.locator(".meeting-boards li").filter({ hasText: "Konsekvensanalys" });
+  await result.getByText("Delade resurser (2)").waitFor({ timeout: 20_000 });
+  const downloaded = page.waitForEvent("download");
+  await result.getByRole("button", { name: "Ladda ner tavlan (Markdown)" }).click();
+  assert.equal((await downloaded).suggestedFilename(), "konsekvensanalys.md");
+  const markdown = await readFile(await (await downloaded).path(), "utf8");
+  assert.match(markdown, /^# Konsekvensanalys\n/);
+  assert.match(markdown, /- Delade resurser — 2 röster/);
   for (const t of [anna, bo]) await t.context.close();
 });

@@ -7,14 +7,16 @@ use crate::doc::board::create_board;
 use crate::doc::council::add_board_link;
 use crate::i18n::Key;
 use crate::model::board::{new_board, Template};
+use crate::model::board_votes::{board_markdown, board_result};
 use crate::model::{BoardLink, DocUrl, PromptId};
 use crate::ui::council::council_memo;
 use crate::ui::route::{navigate, Route};
 use crate::ui::{tr, with_ws};
 
-/// The boards linked to `meeting`, as links; with `create`, the form for a new one.
+/// The boards linked to `meeting`, as links; with `create`, the form for a new one; with
+/// `results`, each board's most-voted notes (for Efter) and its Markdown download.
 #[component]
-pub fn BoardsOfMeeting(meeting: DocumentId, #[prop(optional)] create: bool) -> impl IntoView {
+pub fn BoardsOfMeeting(meeting: DocumentId, #[prop(optional)] create: bool, #[prop(optional)] results: bool) -> impl IntoView {
     let council = council_memo();
     let url = DocUrl(meeting.url());
     let boards = Memo::new(move |_| {
@@ -33,7 +35,10 @@ pub fn BoardsOfMeeting(meeting: DocumentId, #[prop(optional)] create: bool) -> i
                     view! {
                         <ul class="board-links">
                             {list.into_iter().filter_map(|b| DocumentId::parse(&b.url.0).ok().map(|id| view! {
-                                <li><a href=Route::Board(id).href()>{b.title.clone()}</a></li>
+                                <li>
+                                    <a href=Route::Board(id).href()>{b.title.clone()}</a>
+                                    {results.then(|| view! { <BoardResult id=id/> })}
+                                </li>
                             })).collect_view()}
                         </ul>
                     }.into_any()
@@ -91,5 +96,33 @@ fn template_key(t: Template) -> Key {
         Template::ConsequenceAnalysis => Key::TemplateConsequences,
         Template::RisksAndActions => Key::TemplateRisks,
         Template::Blank => Key::TemplateBlank,
+    }
+}
+
+/// A board's outcome for the minutes: the three most-voted notes of each prompt, and the whole
+/// board as a Markdown file.
+#[component]
+fn BoardResult(id: DocumentId) -> impl IntoView {
+    let state = super::board_memo(id);
+    let problem = RwSignal::new(None::<String>);
+    move || match state.get() {
+        super::BoardState::Ready(board) => {
+            let results = board_result(&board, Some(3));
+            let file = format!("{}.md", crate::ui::export::file_stem(&board.title, "workshop"));
+            let markdown = board_markdown(&board);
+            view! {
+                {results.into_iter().map(|r| view! {
+                    <h3>{r.prompt}</h3>
+                    {if r.notes.is_empty() {
+                        view! { <p class="help">{tr(Key::NoNotesYet)}</p> }.into_any()
+                    } else {
+                        view! { <ol>{r.notes.into_iter().map(|(text, votes, _)| view! { <li><span class="prewrap">{text}</span> " (" {votes} ")"</li> }).collect_view()}</ol> }.into_any()
+                    }}
+                }).collect_view()}
+                <button type="button" on:click=move |_| problem.set(crate::ui::export::download(&file, "text/markdown", markdown.as_bytes()).err())>{tr(Key::DownloadBoard)}</button>
+                {move || problem.get().map(|e| view! { <p class="field-problem" role="alert">{e}</p> })}
+            }.into_any()
+        }
+        _ => view! { <p class="loading">{tr(Key::FetchingBoard)}</p> }.into_any(),
     }
 }

@@ -18,5 +18,6 @@ pub fn AfterMode(id: DocumentId, meeting: Memo<MeetingState>) -> impl IntoView {
             <MinutesSection id=id meeting=meeting/>
         </fieldset>
         <ApprovalSection id=id meeting=meeting/>
+        <crate::ui::board::of_meeting::BoardsOfMeeting meeting=id results=true/>
     }
 }

@@ -12,18 +12,7 @@ use crate::ui::{tr, with_ws};
 
 /// A file name from the council's name: "Dalslands e-råd" → "dalslands-e-rad.radslag".
 fn file_name(council: &str) -> String {
-    let plain: String = council
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect();
-    let trimmed: Vec<&str> = plain.split('-').filter(|p| !p.is_empty()).collect();
-    format!("{}.radslag", if trimmed.is_empty() { "rad".to_string() } else { trimmed.join("-") })
+    format!("{}.radslag", crate::ui::export::file_stem(council, "rad"))
 }
 
 /// "Exportera rådet" on the council's details page.
