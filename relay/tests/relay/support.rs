@@ -72,7 +72,7 @@ impl TestRelay {
     }
 
     pub async fn start_with(data: &Path, limits: Limits) -> TestRelay {
-        let state = AppState::new(Config { data_dir: data.to_path_buf(), static_dir: None, limits }).expect("relay state");
+        let state = AppState::new(Config { data_dir: data.to_path_buf(), static_dir: None, limits, access: radslag_relay::AccessMode::Open, allowed_origins: Vec::new() }).expect("relay state");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a random port");
         let addr = listener.local_addr().expect("local address");
         let (stop, stopped) = oneshot::channel::<()>();
