@@ -376,7 +376,7 @@ async fn joined_socket(url: &str, credential: &str) -> Socket {
 // ---------------------------------------------------------------------------------------------
 // The admin command line, end to end
 
-fn admin(data: &std::path::Path, args: &[&str]) -> String {
+pub(crate) fn admin(data: &std::path::Path, args: &[&str]) -> String {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_radslag-relay"))
         .arg("admin")
         .arg("--data")
@@ -391,14 +391,14 @@ fn admin(data: &std::path::Path, args: &[&str]) -> String {
 }
 
 /// The secret of the invitation link in `printed`, checking the link's form.
-fn link_secret(printed: &str, council: &str) -> String {
+pub(crate) fn link_secret(printed: &str, council: &str) -> String {
     let prefix = format!("https://radslag.example/#/join/{council}/");
     let line = printed.lines().find(|l| l.starts_with(&prefix)).unwrap_or_else(|| panic!("no link {prefix}… in:\n{printed}"));
     line[prefix.len()..].trim().to_string()
 }
 
 /// `POST /access/join` over a plain socket to the relay process.
-fn post_join(addr: &str, invitation: &str, name: &str) -> Value {
+pub(crate) fn post_join(addr: &str, invitation: &str, name: &str) -> Value {
     use std::io::{Read, Write};
     let body = json!({ "invitation": invitation, "device_name": name, "organisation": "Trollhättan" }).to_string();
     let mut tcp = std::net::TcpStream::connect(addr).expect("connect");
