@@ -104,6 +104,14 @@ async fn run(args: Args) -> Result<(), RelayError> {
     }
     let config = Config { data_dir: data.clone(), static_dir: args.static_dir, limits: Limits::default(), access, allowed_origins: args.allow_origin };
     let state = AppState::new(config)?;
+    if !args.open {
+        let rules = state.access().snapshot();
+        if rules.councils.is_empty() {
+            tracing::warn!("no councils yet, so nobody can sync: `radslag-relay admin --data {} council-create --name NAME` makes one", data.display());
+        } else {
+            tracing::info!("access control on: {} councils, {} devices", rules.councils.len(), rules.devices.values().filter(|d| !d.revoked).count());
+        }
+    }
     let listener = tokio::net::TcpListener::bind(&args.listen)
         .await
         .map_err(|source| RelayError::Listen { addr: args.listen.clone(), source })?;

@@ -79,6 +79,12 @@ impl AccessFile {
     /// Applies `change` to the data as stored now, under the lock, and stores the result if it
     /// differs. Returns what `change` returned and the data as stored afterwards.
     pub fn update<T>(&self, change: impl FnOnce(&mut AccessData) -> T) -> Result<(T, AccessData), AccessFileError> {
+        self.update_stamped(change).map(|(result, data, _)| (result, data))
+    }
+
+    /// As [`AccessFile::update`], with the stamp of the file as it was left, read before the
+    /// lock is released: a stamp read after might be of a change made by someone else since.
+    pub fn update_stamped<T>(&self, change: impl FnOnce(&mut AccessData) -> T) -> Result<(T, AccessData, Option<Stamp>), AccessFileError> {
         fs::create_dir_all(&self.dir).map_err(|source| AccessFileError::Io { what: "create the data folder", path: self.dir.clone(), source })?;
         let _lock = self.lock()?;
         let mut data = self.load()?;
@@ -88,7 +94,7 @@ impl AccessFile {
             data.version = FORMAT_VERSION;
             self.write(&data)?;
         }
-        Ok((result, data))
+        Ok((result, data, self.stamp()))
     }
 
     /// Holds `access.lock` until the returned file is dropped.

@@ -69,6 +69,9 @@ struct Enforced {
     live: Mutex<HashMap<String, Vec<Weak<Link>>>>,
     /// The file could not be read at the last poll: logged when that starts and ends.
     unreadable: Mutex<bool>,
+    /// Held while the snapshot is refreshed (a reload, or a change of our own), so an older
+    /// read of the file never replaces a newer one.
+    refreshing: Mutex<()>,
 }
 
 impl AccessControl {
@@ -87,6 +90,7 @@ impl AccessControl {
                 stamp: Mutex::new(stamp),
                 live: Mutex::new(HashMap::new()),
                 unreadable: Mutex::new(false),
+                refreshing: Mutex::new(()),
             })),
         })
     }
@@ -142,13 +146,14 @@ impl AccessControl {
     pub async fn update<T: Send + 'static>(&self, change: impl FnOnce(&mut AccessData) -> T + Send + 'static) -> Result<Option<T>, AccessFileError> {
         let Some(enforced) = self.enforced.clone() else { return Ok(None) };
         let worker = enforced.clone();
-        let (result, data, stamp) = tokio::task::spawn_blocking(move || {
-            let (result, data) = worker.file.update(change)?;
-            Ok::<_, AccessFileError>((result, data, worker.file.stamp()))
+        let result = tokio::task::spawn_blocking(move || {
+            let _one_at_a_time = worker.refreshing.lock().unwrap_or_else(PoisonError::into_inner);
+            let (result, data, stamp) = worker.file.update_stamped(change)?;
+            worker.replace(data, stamp);
+            Ok::<_, AccessFileError>(result)
         })
         .await
         .map_err(|e| AccessFileError::Io { what: "update", path: enforced.file.path(), source: std::io::Error::other(e.to_string()) })??;
-        enforced.replace(data, stamp);
         Ok(Some(result))
     }
 
@@ -209,6 +214,7 @@ impl Enforced {
     }
 
     fn reload_if_changed(&self) {
+        let _one_at_a_time = self.refreshing.lock().unwrap_or_else(PoisonError::into_inner);
         let now = self.file.stamp();
         if now == *self.stamp.lock().unwrap_or_else(PoisonError::into_inner) {
             return;

@@ -1,7 +1,7 @@
 //! Interoperability with the automerge-repo JavaScript reference implementation, over real
 //! sockets: JavaScript clients (tests/interop/peer.mjs) and our protocol client through the real
 //! `radslag-relay` binary, and our protocol client against the JavaScript sync server
-//! (`NodeWSServerAdapter`).
+//! (`NodeWSServerAdapter`); and JavaScript clients with a device credential in the URL.
 //!
 //! Owns the native runner of `radslag_protocol::client::ClientCore` over tokio-tungstenite
 //! used here ([`RustPeer`]), and a minimal server made of the protocol crate's server-side state
