@@ -301,10 +301,16 @@ impl AccessData {
     pub fn authenticate(&self, credential_hash: Option<&str>) -> Result<&Device, CredentialRefusal> {
         let hash = credential_hash.ok_or(CredentialRefusal::Missing)?;
         let device = self.devices.values().find(|d| d.credential_hash == hash).ok_or(CredentialRefusal::Unknown)?;
+        self.may_connect(device)?;
+        Ok(device)
+    }
+
+    /// Whether `device` may connect still: not revoked, and its council still registered.
+    pub fn may_connect(&self, device: &Device) -> Result<(), CredentialRefusal> {
         if device.revoked || !self.councils.contains_key(&device.council) {
             return Err(CredentialRefusal::Revoked);
         }
-        Ok(device)
+        Ok(())
     }
 
     /// Whether a device of `council` with `role` may sync `document`.

@@ -233,7 +233,7 @@ impl Reader {
                 self.fail(close_code::POLICY_VIOLATION, format!("more than {max} documents open on one connection"));
                 return Next::Stop;
             }
-            match self.decide(&id).await {
+            match self.decide(&id, &message).await {
                 Ok(DocumentAccess::Allowed | DocumentAccess::Claim) => {}
                 Ok(DocumentAccess::Refused) => {
                     self.refused.insert(id);
@@ -258,9 +258,12 @@ impl Reader {
 
     /// What this connection's device may do with `id`; an unowned document it may create
     /// becomes its council's, durably, before any message reaches it.
-    async fn decide(&self, id: &DocumentId) -> Result<DocumentAccess, String> {
+    async fn decide(&self, id: &DocumentId, message: &Message) -> Result<DocumentAccess, String> {
         let access = self.state.access();
         match access.document_access(&self.grant, id) {
+            // A document is created by syncing it; presence for a document nobody has
+            // claims nothing (and writes nothing to the access file).
+            DocumentAccess::Claim if !matches!(message, Message::Sync { .. } | Message::Request { .. }) => Ok(DocumentAccess::Missing),
             DocumentAccess::Claim => access.claim(&self.grant, id).await.map_err(|e| {
                 tracing::error!(document = %id, "could not record which council owns a new document: {e}");
                 format!("the relay could not record document {id} as your council's; try again later")

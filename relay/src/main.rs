@@ -101,6 +101,12 @@ async fn run(args: Args) -> Result<(), RelayError> {
     let access = if args.open { AccessMode::Open } else { AccessMode::Enforced };
     if args.open {
         tracing::warn!("--open: anyone who reaches this relay reads and writes every document, without a credential; never use it with real council data");
+        match radslag_relay::access::file::AccessFile::new(&data).load() {
+            Ok(rules) if !rules.councils.is_empty() => {
+                tracing::warn!("--open ignores the access rules of the {} councils in {}", rules.councils.len(), data.join("access.json").display())
+            }
+            _ => {}
+        }
     }
     let config = Config { data_dir: data.clone(), static_dir: args.static_dir, limits: Limits::default(), access, allowed_origins: args.allow_origin };
     let state = AppState::new(config)?;

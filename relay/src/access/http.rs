@@ -156,6 +156,9 @@ async fn join(State(state): State<AppState>, body: Result<Bytes, axum::extract::
         return Err(JoinRefusal::Unknown.into());
     }
     let hash = super::secret::hash(&request.invitation);
+    if !state.access().invitation_may_exist(&hash) {
+        return Err(JoinRefusal::Unknown.into());
+    }
     let (device, credential) = prepare_device(&name, &organisation).map_err(ApiError::internal)?;
     let now = super::now();
     let joined = state.access().update(move |data| data.join(&hash, device, now).map(|d| (d.council.clone(), d.role, d.id.clone()))).await;

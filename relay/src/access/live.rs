@@ -3,7 +3,7 @@
 //! the file, changes of its own (claims, joins, revocations) written through, and the live
 //! connections of every device, so a revoked device is cut off at once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError, RwLock, Weak};
 use std::time::Duration;
 
@@ -60,9 +60,26 @@ pub struct AccessControl {
     enforced: Option<Arc<Enforced>>,
 }
 
+/// The data as read, with the lookups a connection needs made once per reload.
+struct Snapshot {
+    data: Arc<AccessData>,
+    /// Credential hash → device id.
+    devices: HashMap<String, String>,
+    /// Hashes of every invitation's secret.
+    invitations: HashSet<String>,
+}
+
+impl Snapshot {
+    fn new(data: AccessData) -> Self {
+        let devices = data.devices.values().map(|d| (d.credential_hash.clone(), d.id.clone())).collect();
+        let invitations = data.invitations.values().map(|i| i.secret_hash.clone()).collect();
+        Snapshot { data: Arc::new(data), devices, invitations }
+    }
+}
+
 struct Enforced {
     file: AccessFile,
-    data: RwLock<Arc<AccessData>>,
+    data: RwLock<Arc<Snapshot>>,
     /// The stamp of the file the snapshot was read from (or last written by us).
     stamp: Mutex<Option<Stamp>>,
     /// Device id → its open connections.
@@ -86,7 +103,7 @@ impl AccessControl {
         Ok(AccessControl {
             enforced: Some(Arc::new(Enforced {
                 file,
-                data: RwLock::new(Arc::new(data)),
+                data: RwLock::new(Arc::new(Snapshot::new(data))),
                 stamp: Mutex::new(stamp),
                 live: Mutex::new(HashMap::new()),
                 unreadable: Mutex::new(false),
@@ -118,10 +135,18 @@ impl AccessControl {
         if credential.is_some_and(|c| c.len() > secret::MAX_SECRET_LEN) {
             return Err(CredentialRefusal::Unknown);
         }
-        let hash = credential.map(secret::hash);
-        let data = enforced.snapshot();
-        let device = data.authenticate(hash.as_deref())?;
+        let hash = credential.map(secret::hash).ok_or(CredentialRefusal::Missing)?;
+        let snapshot = enforced.current();
+        let device = snapshot.devices.get(&hash).and_then(|id| snapshot.data.devices.get(id)).ok_or(CredentialRefusal::Unknown)?;
+        snapshot.data.may_connect(device)?;
         Ok(Grant::Member(Member { device: device.id.clone(), council: device.council.clone(), role: device.role }))
+    }
+
+    /// False when no invitation has this secret's hash for sure (the file has not changed since
+    /// it was read), so a stream of made-up invitations costs a lookup, not a read of the file.
+    pub fn invitation_may_exist(&self, secret_hash: &str) -> bool {
+        let Some(enforced) = &self.enforced else { return false };
+        enforced.current().invitations.contains(secret_hash) || enforced.file.stamp() != *enforced.stamp.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// What `grant` may do with `document`.
@@ -203,12 +228,16 @@ impl AccessControl {
 }
 
 impl Enforced {
-    fn snapshot(&self) -> Arc<AccessData> {
+    fn current(&self) -> Arc<Snapshot> {
         self.data.read().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
+    fn snapshot(&self) -> Arc<AccessData> {
+        self.current().data.clone()
+    }
+
     fn replace(&self, data: AccessData, stamp: Option<Stamp>) {
-        *self.data.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(data);
+        *self.data.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(Snapshot::new(data));
         *self.stamp.lock().unwrap_or_else(PoisonError::into_inner) = stamp;
         self.cut_off_revoked();
     }
@@ -243,7 +272,7 @@ impl Enforced {
         let mut live = self.live.lock().unwrap_or_else(PoisonError::into_inner);
         live.retain(|device, links| {
             links.retain(|l| l.strong_count() > 0);
-            let allowed = data.devices.get(device).is_some_and(|d| !d.revoked && data.councils.contains_key(&d.council));
+            let allowed = data.devices.get(device).is_some_and(|d| data.may_connect(d).is_ok());
             if !allowed {
                 let refusal = CredentialRefusal::Revoked;
                 for link in links.iter().filter_map(Weak::upgrade) {
