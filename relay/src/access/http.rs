@@ -23,7 +23,15 @@ pub const MAX_NAME_CHARS: usize = 100;
 /// The longest an invitation made over HTTP may stay valid.
 pub const MAX_INVITATION_DAYS: u32 = 365;
 
-pub fn routes() -> Router<AppState> {
+/// The endpoints; pages of `origins` (`--allow-origin`) may call them from their own origin
+/// (CORS). Pages the relay serves itself need no such leave.
+pub fn routes(origins: &[String]) -> Router<AppState> {
+    let origins: Vec<axum::http::HeaderValue> = origins.iter().filter_map(|o| o.trim().trim_end_matches('/').parse().ok()).collect();
+    let cors = tower_http::cors::CorsLayer::new()
+        .allow_origin(tower_http::cors::AllowOrigin::list(origins))
+        .allow_methods([axum::http::Method::GET, axum::http::Method::POST])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .max_age(std::time::Duration::from_secs(600));
     Router::new()
         .route("/join", post(join))
         .route("/me", get(me))
@@ -32,6 +40,7 @@ pub fn routes() -> Router<AppState> {
         .route("/devices", get(list_devices))
         .route("/devices/{id}/revoke", post(revoke_device))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(cors)
 }
 
 /// An answer that went wrong, as JSON.

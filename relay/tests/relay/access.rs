@@ -309,6 +309,20 @@ async fn pages_of_other_origins_are_refused_the_relays_own_and_listed_ones_pass(
         Err(tokio_tungstenite::tungstenite::Error::Http(response)) => assert_eq!(response.status(), StatusCode::FORBIDDEN),
         other => panic!("a page of another origin must be refused before the upgrade: {:?}", other.map(|_| ())),
     }
+    // The listed origin's pages may also call the /access endpoints (CORS); others get no leave.
+    for (origin, allowed) in [("https://app.example.org", true), ("https://evil.example", false)] {
+        let request = Request::builder()
+            .method("OPTIONS")
+            .uri("/access/join")
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+            .body(Body::empty())
+            .expect("request");
+        let response = app(relay.state.clone()).oneshot(request).await.expect("response");
+        let leave = response.headers().get("access-control-allow-origin").and_then(|v| v.to_str().ok()).map(str::to_string);
+        assert_eq!(leave.as_deref(), allowed.then_some(origin), "{origin}");
+    }
     for origin in [format!("http://{}", relay.addr), "https://app.example.org".to_string()] {
         let mut ws = open(&url, Some(&origin)).await.unwrap_or_else(|e| panic!("{origin} is allowed: {e}"));
         ws.send(join_frame("page")).await.expect("send");
