@@ -462,5 +462,7 @@ async fn the_admin_commands_take_a_council_from_nothing_to_syncing() {
     assert_eq!(closed(&mut live).await.0, 4403, "the running relay cuts the revoked device off");
     let mut again = open(&with_credential(&relay.url(), &editor_key), None).await.expect("upgrade");
     assert_eq!(closed(&mut again).await.1, "device-revoked");
+    assert!(!relay.lines_with("/sync").is_empty(), "the debug log names requests (so the next check means something)");
     assert!(relay.lines_with(&editor_key).is_empty() && relay.lines_with(&first_admin).is_empty(), "no secret is logged");
+    assert!(relay.lines_with("credential=").is_empty(), "no query string is logged");
 }

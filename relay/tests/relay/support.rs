@@ -141,15 +141,18 @@ impl RelayProcess {
         Self::start_mode(bin, data, true, prepare)
     }
 
-    /// The relay binary checking credentials (its default), with `args` added.
+    /// The relay binary checking credentials (its default), with `args` added. It logs at
+    /// debug level, so a test can see that no secret reaches even the most detailed log.
     pub fn start_enforced(data: &Path, args: &[&str]) -> RelayProcess {
         Self::start_mode(Path::new(env!("CARGO_BIN_EXE_radslag-relay")), data, false, |c| {
-            c.args(args);
+            c.args(args).env("RUST_LOG", "debug,automerge=warn");
         })
     }
 
     fn start_mode(bin: &Path, data: &Path, open: bool, prepare: impl FnOnce(&mut Command)) -> RelayProcess {
         let mut command = Command::new(bin);
+        // Before `prepare`, which may set its own.
+        command.env("RUST_LOG", "info");
         prepare(&mut command);
         if open {
             command.arg("--open");
@@ -157,7 +160,6 @@ impl RelayProcess {
         let mut child = command
             .args(["--listen", "127.0.0.1:0", "--data"])
             .arg(data)
-            .env("RUST_LOG", "info")
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
