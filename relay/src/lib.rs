@@ -60,7 +60,7 @@ pub fn app(state: AppState) -> Router {
     let router = Router::new()
         .route("/sync", get(sync_socket))
         .route("/healthz", get(|| async { "ok" }))
-        .nest("/access", access::http::routes(state.allowed_origins()));
+        .nest("/access", access::http::routes(&state));
     let router = match state.static_dir() {
         Some(dir) => router.fallback_service(static_files::service(dir)),
         None => router,

@@ -16,17 +16,15 @@ use super::live::{Grant, Member};
 use super::{prepare_device, prepare_invitation, CredentialRefusal, Device, Invitation, JoinRefusal, Role};
 use crate::state::AppState;
 
-/// The largest body an `/access` endpoint reads: its JSON has a few short fields.
-pub const MAX_BODY_BYTES: usize = 4 * 1024;
 /// The longest device name, organisation or invitation label accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
 /// The longest an invitation made over HTTP may stay valid.
 pub const MAX_INVITATION_DAYS: u32 = 365;
 
-/// The endpoints; pages of `origins` (`--allow-origin`) may call them from their own origin
+/// The endpoints; pages of `--allow-origin` origins may call them from their own origin
 /// (CORS). Pages the relay serves itself need no such leave.
-pub fn routes(origins: &[String]) -> Router<AppState> {
-    let origins: Vec<axum::http::HeaderValue> = origins.iter().filter_map(|o| o.trim().trim_end_matches('/').parse().ok()).collect();
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let origins: Vec<axum::http::HeaderValue> = state.allowed_origins().iter().filter_map(|o| o.trim().trim_end_matches('/').parse().ok()).collect();
     let cors = tower_http::cors::CorsLayer::new()
         .allow_origin(tower_http::cors::AllowOrigin::list(origins))
         .allow_methods([axum::http::Method::GET, axum::http::Method::POST])
@@ -39,7 +37,7 @@ pub fn routes(origins: &[String]) -> Router<AppState> {
         .route("/invitations/{id}/revoke", post(revoke_invitation))
         .route("/devices", get(list_devices))
         .route("/devices/{id}/revoke", post(revoke_device))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(state.limits().access_body_bytes))
         .layer(cors)
 }
 

@@ -208,6 +208,7 @@ async fn another_councils_document_is_unavailable_by_sync_and_by_request() {
             }
         }
     }
+    assert_eq!(relay.state.loaded_documents(), 1, "only alice's document is in memory: the other council's root was never loaded");
     // Mallory's own council's root is hers to sync.
     let root = DocumentId::parse(&theirs).expect("id");
     let message = Message::Request { sender: me.clone(), target: relay_peer.clone(), document: root, data: empty_sync_data() };
