@@ -31,7 +31,10 @@ const CLOSING_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 const MAX_CLOSE_REASON_BYTES: usize = 123;
 
 /// Closes an upgraded WebSocket whose credential was refused, before anything else is said.
-pub async fn refuse(mut socket: WebSocket, code: u16, reason: String) {
+/// It counts as a connection while it closes, so refused ones cannot pile up unbounded.
+pub async fn refuse(state: AppState, mut socket: WebSocket, code: u16, reason: String) {
+    let _running = state.tasks().token();
+    let _counted = state.count_connection();
     let close = WsMessage::Close(Some(CloseFrame { code, reason: truncate_reason(&reason).to_string().into() }));
     let _ = timeout(CLOSING_TIMEOUT, async {
         socket.send(close).await?;

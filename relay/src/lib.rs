@@ -11,9 +11,10 @@
 //! 2. Each WebSocket gets its own task ([`connection`]). It checks each frame against the
 //!    connection's rate limit, decodes it *on that task* (`Message::decode`), and runs the
 //!    protocol's `ServerConnection` handshake (`join` → `peer`). The first message for each
-//!    document is checked against the device's council (once per connection and document); then
-//!    document messages go to that document's actor through a bounded channel. Outgoing frames come back through a bounded
-//!    queue; a connection whose queue is full, or that floods or sends garbage, is closed alone.
+//!    document is checked against the device's council (once per connection and document);
+//!    then document messages go to that document's actor through a bounded channel. Outgoing
+//!    frames come back through a bounded queue; a connection whose queue is full, or that
+//!    floods or sends garbage, is closed alone.
 //! 3. Each document in use has an actor task ([`document`]) that owns the protocol's `DocSync`
 //!    and the connections subscribed to that document. It feeds inputs in and carries effects
 //!    out: a `write` goes to the [`journal`], which appends the writes of every document waiting
@@ -99,15 +100,7 @@ async fn sync_socket(
         return (StatusCode::FORBIDDEN, why).into_response();
     }
     let credential = query.ok().and_then(|Query(q)| q.credential);
-    let grant = match state.access().authenticate(credential.as_deref()) {
-        Ok(grant) => grant,
-        Err(refusal) => {
-            tracing::info!("refused a connection: {refusal}");
-            // Upgraded first, then closed: a browser shows a script the close code, never an
-            // HTTP status of a failed upgrade.
-            return ws.on_upgrade(move |socket| connection::refuse(socket, refusal.close_code(), refusal.to_string()));
-        }
-    };
+    let grant = state.access().authenticate(credential.as_deref());
     let most = state.limits().max_connections;
     if state.open_connections() >= most {
         tracing::warn!("refused a connection: {most} are open, the most allowed");
@@ -122,7 +115,17 @@ async fn sync_socket(
         .read_buffer_size(SOCKET_READ_BUFFER_BYTES)
         .write_buffer_size(SOCKET_WRITE_BUFFER_BYTES)
         .on_failed_upgrade(|e| tracing::warn!("a WebSocket upgrade failed: {e}"))
-        .on_upgrade(move |socket| connection::run(state, socket, grant))
+        .on_upgrade(move |socket| async move {
+            match grant {
+                Ok(grant) => connection::run(state, socket, grant).await,
+                Err(refusal) => {
+                    tracing::info!("refused a connection: {refusal}");
+                    // Upgraded first, then closed: a script in a browser sees the close code,
+                    // never the HTTP status of a refused upgrade.
+                    connection::refuse(state, socket, refusal.close_code(), refusal.to_string()).await
+                }
+            }
+        })
 }
 
 /// Serves `state` on `listener` (with `TCP_NODELAY` on every accepted socket) until `shutdown`
