@@ -160,6 +160,35 @@ mod tests {
     }
 
     #[test]
+    fn writers_in_parallel_lose_no_change() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        AccessFile::new(dir.path()).update(|d| d.create_council("root", "E-rådet", 0)).expect("update").0.expect("council");
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let file = AccessFile::new(dir.path());
+                std::thread::spawn(move || {
+                    for n in 0..10 {
+                        let new = crate::access::NewInvitation {
+                            id: format!("{w}-{n}"),
+                            secret_hash: format!("h{w}-{n}"),
+                            council: "root".into(),
+                            role: crate::access::Role::Reader,
+                            expires: 1,
+                            uses: None,
+                            label: None,
+                        };
+                        file.update(|d| d.invite(new, 0).map(|_| ())).expect("update").0.expect("invite");
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().expect("writer");
+        }
+        assert_eq!(AccessFile::new(dir.path()).load().expect("load").invitations.len(), 40);
+    }
+
+    #[test]
     fn a_damaged_file_is_refused_with_what_to_do() {
         let dir = tempfile::tempdir().expect("temp dir");
         fs::write(dir.path().join(ACCESS_FILE), b"{ not json").expect("write");

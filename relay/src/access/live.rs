@@ -182,6 +182,12 @@ impl AccessControl {
         Ok(Some(result))
     }
 
+    /// Whether the last look at the access file found it unreadable (the rules read before
+    /// still apply until it is mended).
+    pub fn file_is_unreadable(&self) -> bool {
+        self.enforced.as_ref().is_some_and(|e| *e.unreadable.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
     /// Remembers `link` as a live connection of the device, so that revoking it closes it.
     pub fn register(&self, grant: &Grant, link: &Arc<Link>) {
         let (Some(enforced), Grant::Member(m)) = (&self.enforced, grant) else { return };

@@ -1,8 +1,9 @@
 //! Who may read and write, over real sockets: a connection without a valid credential is closed
 //! before any sync, a council's documents stay out of another council's reach, a reader's
 //! changes go nowhere while it still receives, a revoked device is cut off within a second,
-//! pages of other origins are refused, invitations are counted, and the admin commands of the
-//! real binary take a council from nothing to syncing.
+//! pages of other origins are refused, invitations are counted, a damaged access file changes
+//! nobody's access, and the admin commands of the real binary take a council from nothing to
+//! syncing.
 
 use std::time::{Duration, Instant};
 
@@ -466,4 +467,37 @@ async fn the_admin_commands_take_a_council_from_nothing_to_syncing() {
     assert!(!relay.lines_with("/sync").is_empty(), "the debug log names requests (so the next check means something)");
     assert!(relay.lines_with(&editor_key).is_empty() && relay.lines_with(&first_admin).is_empty(), "no secret is logged");
     assert!(relay.lines_with("credential=").is_empty(), "no query string is logged");
+}
+
+#[tokio::test]
+async fn a_damaged_access_file_keeps_the_rules_read_before() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let relay = TestRelay::start_enforced(data.path(), &[]).await;
+    let council = council(&relay.state, "E-rådet").await;
+    let (_, key) = device(&relay.state, &council, Role::Editor).await;
+    let path = data.path().join(radslag_relay::access::file::ACCESS_FILE);
+    let good = std::fs::read(&path).expect("the access file");
+    std::fs::write(&path, b"{ half-edited").expect("damage it");
+    crate::support::wait_for("the relay to find the access file damaged", None, || relay.state.access().file_is_unreadable()).await;
+    // By the rules read before: the member still connects, a stranger is still refused.
+    let _member = joined(&relay.url(), &key, "member").await;
+    let mut stranger = open(&with_credential(&relay.url(), "bm90LWEtbWVtYmVy"), None).await.expect("upgrade");
+    assert_eq!(closed(&mut stranger).await.0, 4401);
+    std::fs::write(&path, good).expect("mend it");
+    crate::support::wait_for("the relay to read the mended file", None, || !relay.state.access().file_is_unreadable()).await;
+    relay.stop().await;
+}
+
+#[tokio::test]
+async fn a_council_that_exists_in_the_app_already_is_registered_by_its_root_id() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let root = DocumentId::from_bytes(random_bytes()).to_string();
+    let printed = admin(data.path(), &["council-create", "--name", "Befintligt råd", "--id", &format!("automerge:{root}")]);
+    assert!(printed.starts_with(&format!("council {root} ")), "{printed}");
+    let relay = TestRelay::start_enforced(data.path(), &[]).await;
+    let (_, key) = device(&relay.state, &root, Role::Reader).await;
+    // The root is the council's from the start, and the council's devices connect.
+    assert_eq!(relay.state.access().snapshot().documents.get(&root), Some(&root));
+    let _reader = joined(&relay.url(), &key, "reader").await;
+    relay.stop().await;
 }
