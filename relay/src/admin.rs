@@ -154,6 +154,7 @@ pub fn run(args: AdminArgs) -> Result<String, AdminError> {
                 } else {
                     match i.uses_left {
                         Some(0) => "used up".to_string(),
+                        Some(1) => "1 use left".to_string(),
                         Some(n) => format!("{n} uses left"),
                         None => "any number of uses".to_string(),
                     }

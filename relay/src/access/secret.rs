@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 pub const SECRET_BYTES: usize = 32;
 
 /// Bytes in a public id (of an invitation or a device): unique, not secret.
-const ID_BYTES: usize = 9;
+const ID_BYTES: usize = 8;
 
 /// The longest secret we hash: base64url of 32 bytes is 43 characters; more is not ours.
 pub const MAX_SECRET_LEN: usize = 64;
@@ -23,9 +23,12 @@ pub fn new_secret() -> Result<String, NoRandomness> {
     random_text::<SECRET_BYTES>()
 }
 
-/// A new public id.
+/// A new public id, in hex: an administrator types it after a command, where base64url's
+/// leading `-` would read as an option.
 pub fn new_id() -> Result<String, NoRandomness> {
-    random_text::<ID_BYTES>()
+    let mut bytes = [0u8; ID_BYTES];
+    getrandom::fill(&mut bytes).map_err(|e| NoRandomness(e.to_string()))?;
+    Ok(hex(&bytes))
 }
 
 /// 16 random bytes for a new council's root document id.
@@ -43,7 +46,11 @@ fn random_text<const N: usize>() -> Result<String, NoRandomness> {
 
 /// What the store keeps of a secret: SHA-256, hex. Lookups compare these, never the secret.
 pub fn hash(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(secret.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -57,5 +64,7 @@ mod tests {
         assert_ne!(a, b);
         assert!(a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{a}");
         assert_eq!(hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        let id = new_id().expect("random");
+        assert!(id.len() == 16 && id.chars().all(|c| c.is_ascii_hexdigit()), "{id}");
     }
 }
