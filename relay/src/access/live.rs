@@ -197,7 +197,11 @@ impl AccessControl {
         links.push(Arc::downgrade(link));
         drop(live);
         // Revoked between the check at the upgrade and now: close it here.
-        enforced.cut_off_revoked();
+        let data = enforced.snapshot();
+        if data.devices.get(&m.device).is_none_or(|d| data.may_connect(d).is_err()) {
+            let refusal = CredentialRefusal::Revoked;
+            link.close(CloseRequest { code: refusal.close_code(), reason: refusal.to_string(), flush: false });
+        }
     }
 
     /// Notes that the device connected; written only when its last sighting is old.
