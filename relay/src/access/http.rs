@@ -87,7 +87,11 @@ impl From<JoinRefusal> for ApiError {
 type Answer<T> = Result<Json<T>, ApiError>;
 
 fn parse<T: serde::de::DeserializeOwned>(body: Result<Bytes, axum::extract::rejection::BytesRejection>) -> Result<T, ApiError> {
-    let body = body.map_err(|e| ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "bad-request", format!("the body could not be read: {e}")))?;
+    let body = body.map_err(|e| {
+        let status = e.status();
+        let code = if status == StatusCode::PAYLOAD_TOO_LARGE { "body-too-large" } else { "bad-request" };
+        ApiError::new(status, code, format!("the body could not be read: {e}"))
+    })?;
     serde_json::from_slice(&body).map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "bad-request", format!("the body is not the JSON expected: {e}")))
 }
 
