@@ -1,6 +1,7 @@
 //! One WebSocket connection: its reader task (rate limit, decode on this task, the protocol's
 //! `ServerConnection` handshake, routing to document actors), its writer with a bounded
-//! outgoing queue, and how it is closed — always alone, with a code and a logged reason.
+//! outgoing queue, and how it is closed — always alone, with a code and a logged reason. Each
+//! document a connection names is checked once against its device's council ([`Grant`]).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -16,6 +17,8 @@ use radslag_protocol::{DocumentId, Message};
 use tokio::sync::{mpsc, watch};
 use tokio::time::{sleep_until, timeout};
 
+use crate::access::live::Grant;
+use crate::access::DocumentAccess;
 use crate::document;
 use crate::limits::RateLimit;
 use crate::link::{close_code, CloseRequest, Command, Link, Outgoing, Subscriber};
@@ -27,16 +30,37 @@ const CLOSING_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 /// A WebSocket close reason may be at most 123 bytes.
 const MAX_CLOSE_REASON_BYTES: usize = 123;
 
-/// Runs one upgraded WebSocket until it closes.
-pub async fn run(state: AppState, socket: WebSocket) {
+/// Closes an upgraded WebSocket whose credential was refused, before anything else is said.
+/// It counts as a connection while it closes, so refused ones cannot pile up unbounded.
+pub async fn refuse(state: AppState, mut socket: WebSocket, code: u16, reason: String) {
+    let _running = state.tasks().token();
+    let _counted = state.count_connection();
+    let close = WsMessage::Close(Some(CloseFrame { code, reason: truncate_reason(&reason).to_string().into() }));
+    let _ = timeout(CLOSING_TIMEOUT, async {
+        socket.send(close).await?;
+        // Wait for the client's answering close frame (or anything) so the close reaches it.
+        let _ = socket.next().await;
+        Ok::<_, axum::Error>(())
+    })
+    .await;
+}
+
+/// Runs one upgraded WebSocket, granted `grant`, until it closes.
+pub async fn run(state: AppState, socket: WebSocket, grant: Grant) {
     // Keeps shutdown waiting until this connection has told its documents it is gone.
     let _running = state.tasks().token();
     let _counted = state.count_connection();
     let limits = state.limits().clone();
     let (out_tx, out_rx) = mpsc::channel(limits.outgoing_queue);
     let (close_tx, close_rx) = watch::channel(None);
-    let link = Arc::new(Link::new(state.next_connection_id(), out_tx, close_tx, limits.outgoing_queue_bytes));
-    tracing::debug!(connection = link.id(), "connection opened");
+    let link = Link::new(state.next_connection_id(), out_tx, close_tx, limits.outgoing_queue_bytes).read_only(!grant.may_write());
+    let link = Arc::new(link);
+    state.access().register(&grant, &link);
+    state.access().seen(&grant);
+    match &grant {
+        Grant::Open => tracing::debug!(connection = link.id(), "connection opened"),
+        Grant::Member(m) => tracing::debug!(connection = link.id(), device = m.device, council = m.council, role = m.role.as_str(), "connection opened"),
+    }
     let (sink, stream) = socket.split();
     let writer = tokio::spawn(write_loop(sink, out_rx, close_rx.clone(), link.clone(), limits.socket_write_timeout));
 
@@ -44,6 +68,8 @@ pub async fn run(state: AppState, socket: WebSocket) {
         handshake: ServerConnection::new(state.me().clone(), state.metadata().clone()),
         rate: RateLimit::new(&limits, Instant::now()),
         documents: HashSet::new(),
+        refused: HashSet::new(),
+        grant,
         state: state.clone(),
         link: link.clone(),
     };
@@ -67,6 +93,9 @@ struct Reader {
     rate: RateLimit,
     /// Documents this connection sent messages for; each is told when it closes.
     documents: HashSet<DocumentId>,
+    /// Documents of other councils this connection asked for: answered without asking again.
+    refused: HashSet<DocumentId>,
+    grant: Grant,
     state: AppState,
     link: Arc<Link>,
 }
@@ -199,10 +228,26 @@ impl Reader {
             }
         }
         if !self.documents.contains(&id) {
+            if self.refused.contains(&id) {
+                return self.unavailable(&message, &peer);
+            }
             let max = self.state.limits().documents_per_connection;
-            if self.documents.len() >= max {
+            if self.documents.len() + self.refused.len() >= max {
                 self.fail(close_code::POLICY_VIOLATION, format!("more than {max} documents open on one connection"));
                 return Next::Stop;
+            }
+            match self.decide(&id, &message).await {
+                Ok(DocumentAccess::Allowed | DocumentAccess::Claim) => {}
+                Ok(DocumentAccess::Refused) => {
+                    self.refused.insert(id);
+                    return self.unavailable(&message, &peer);
+                }
+                // Not remembered: an editor may create it a moment later.
+                Ok(DocumentAccess::Missing) => return self.unavailable(&message, &peer),
+                Err(why) => {
+                    self.fail(close_code::TRY_AGAIN_LATER, why);
+                    return Next::Stop;
+                }
             }
             self.documents.insert(id);
         }
@@ -210,6 +255,32 @@ impl Reader {
         if let Err(full) = document::deliver(&self.state, id, Command::FromPeer { from, message }).await {
             self.link.fail(self.state.me(), self.handshake.peer(), close_code::TRY_AGAIN_LATER, full.to_string());
             return Next::Stop;
+        }
+        Next::Continue
+    }
+
+    /// What this connection's device may do with `id`; an unowned document it may create
+    /// becomes its council's, durably, before any message reaches it.
+    async fn decide(&self, id: &DocumentId, message: &Message) -> Result<DocumentAccess, String> {
+        let access = self.state.access();
+        match access.document_access(&self.grant, id) {
+            // A document is created by syncing it; presence for a document nobody has
+            // claims nothing (and writes nothing to the access file).
+            DocumentAccess::Claim if !matches!(message, Message::Sync { .. } | Message::Request { .. }) => Ok(DocumentAccess::Missing),
+            DocumentAccess::Claim => access.claim(&self.grant, id).await.map_err(|e| {
+                tracing::error!(document = %id, "could not record which council owns a new document: {e}");
+                format!("the relay could not record document {id} as your council's; try again later")
+            }),
+            decided => Ok(decided),
+        }
+    }
+
+    /// Answers a sync or request for a document this device may not have as automerge-repo
+    /// does for a document nobody has; other messages for it are dropped.
+    fn unavailable(&self, message: &Message, peer: &radslag_protocol::PeerId) -> Next {
+        if let Message::Sync { document, .. } | Message::Request { document, .. } = message {
+            let reply = Message::DocUnavailable { sender: self.state.me().clone(), target: peer.clone(), document: *document };
+            self.link.send(reply.encode());
         }
         Next::Continue
     }

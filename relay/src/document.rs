@@ -205,6 +205,14 @@ impl Actor {
                 }
                 let Some(session) = session_of(from.link.id()) else { return };
                 tracing::trace!(document = %self.id, peer = %from.peer, connection = from.link.id(), "received {}", message.type_name());
+                let message = if from.link.is_read_only() {
+                    match self.read_only(message) {
+                        Ok(message) => message,
+                        Err(why) => return from.link.fail(self.state.me(), Some(&from.peer), close_code::POLICY_VIOLATION, why),
+                    }
+                } else {
+                    message
+                };
                 self.subscribers.entry(session.clone()).or_insert(from);
                 let Some(message) = readdressed(message, Some(&session), None) else { return };
                 self.input(DocInput::FromPeer(message));
@@ -216,6 +224,18 @@ impl Actor {
                 }
             }
         }
+    }
+
+    /// A reader's message with its changes taken out (see `read_only`).
+    fn read_only(&mut self, message: Message) -> Result<Message, String> {
+        let Some(sync) = self.sync.as_mut() else { return Ok(message) };
+        let heads = sync.heads().to_vec();
+        let strip = |data: Vec<u8>, sync: &mut DocSync| crate::read_only::strip(&data, sync.doc_mut().document(), &heads).map(|s| s.unwrap_or(data));
+        Ok(match message {
+            Message::Sync { sender, target, document, data } => Message::Sync { sender, target, document, data: strip(data, sync)? },
+            Message::Request { sender, target, document, data } => Message::Request { sender, target, document, data: strip(data, sync)? },
+            other => other,
+        })
     }
 
     fn input(&mut self, input: DocInput) {

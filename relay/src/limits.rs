@@ -46,6 +46,8 @@ pub struct Limits {
     pub write_retry: Duration,
     /// How long a write to one socket may take before the connection is given up.
     pub socket_write_timeout: Duration,
+    /// Largest body an `/access` endpoint reads (its JSON has a few short fields); more is 413.
+    pub access_body_bytes: usize,
 }
 
 impl Default for Limits {
@@ -72,6 +74,7 @@ impl Default for Limits {
             idle_unload: Duration::from_secs(60),
             write_retry: Duration::from_secs(1),
             socket_write_timeout: Duration::from_secs(30),
+            access_body_bytes: 4 * 1024,
         }
     }
 }

@@ -48,11 +48,23 @@ pub struct Link {
     /// Bytes queued and not yet written, bounded by `max_queued_bytes`.
     queued_bytes: AtomicUsize,
     max_queued_bytes: usize,
+    /// A reader's connection: the documents' actors store and forward nothing it sends.
+    read_only: bool,
 }
 
 impl Link {
     pub fn new(id: u64, out: mpsc::Sender<Outgoing>, close: watch::Sender<Option<CloseRequest>>, max_queued_bytes: usize) -> Self {
-        Link { id, out, close, queued_bytes: AtomicUsize::new(0), max_queued_bytes }
+        Link { id, out, close, queued_bytes: AtomicUsize::new(0), max_queued_bytes, read_only: false }
+    }
+
+    /// The same link for a device that may only read.
+    pub fn read_only(mut self, read_only: bool) -> Self {
+        self.read_only = read_only;
+        self
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn id(&self) -> u64 {

@@ -1,5 +1,6 @@
 //! The `radslag-relay` binary: parses the command line, sets up logging, listens, and shuts
-//! down gracefully on SIGTERM or Ctrl-C. Everything else lives in the library.
+//! down gracefully on SIGTERM or Ctrl-C; or, as `radslag-relay admin …`, runs one command on
+//! the access file ([`radslag_relay::admin`]). Everything else lives in the library.
 //!
 //! Stdout carries one line, `listening on http://ADDR`, printed once the socket is bound (after
 //! the journal is replayed), so whoever started the relay with `--listen 127.0.0.1:0` learns
@@ -10,8 +11,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use clap::Parser;
-use radslag_relay::{serve, AppState, Config, Limits, RelayError};
+use clap::{Parser, Subcommand};
+use radslag_relay::admin::AdminArgs;
+use radslag_relay::{serve, AccessMode, AppState, Config, Limits, RelayError};
 use tokio::sync::Notify;
 use tracing_subscriber::EnvFilter;
 
@@ -19,19 +21,38 @@ use tracing_subscriber::EnvFilter;
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// The Rådslag relay: stores council documents and syncs them between members.
+///
+/// Serving is `radslag-relay --data DIR [--listen ADDR] [--static DIR]`; `radslag-relay admin
+/// --help` lists the commands that manage councils, invitations and devices.
 #[derive(Parser, Debug)]
-#[command(version)]
+#[command(version, args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 struct Args {
     /// Address to listen on. Port 0 picks a free port; either way the relay prints
     /// `listening on http://ADDR` on stdout once it accepts connections.
     #[arg(long, default_value = "127.0.0.1:8080")]
     listen: String,
-    /// Folder the documents are stored in (created if missing).
-    #[arg(long)]
-    data: PathBuf,
+    /// Folder the documents (and the access rules, access.json) are stored in (created if missing).
+    #[arg(long, required = true)]
+    data: Option<PathBuf>,
     /// Folder with the built app to serve (e.g. trunk's dist/).
     #[arg(long = "static")]
     static_dir: Option<PathBuf>,
+    /// Lets anyone who reaches the relay read and write every document, without a credential:
+    /// for development and tests only.
+    #[arg(long)]
+    open: bool,
+    /// A browser origin (e.g. https://app.example.org) whose pages may sync, besides the
+    /// relay's own; repeatable.
+    #[arg(long = "allow-origin", value_name = "ORIGIN")]
+    allow_origin: Vec<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Manage councils, invitations and devices in a data folder (also while a relay runs on it).
+    Admin(AdminArgs),
 }
 
 #[tokio::main]
@@ -40,7 +61,11 @@ async fn main() -> ExitCode {
     // graph, formatted on every sync message: that alone was a third of the relay's latency.
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,automerge=warn"));
     tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
-    match run(Args::parse()).await {
+    let args = Args::parse();
+    if let Some(Command::Admin(admin)) = args.command {
+        return run_admin(admin);
+    }
+    match run(args).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("{e}");
@@ -49,13 +74,55 @@ async fn main() -> ExitCode {
     }
 }
 
+fn run_admin(args: AdminArgs) -> ExitCode {
+    use std::io::Write;
+    match radslag_relay::admin::run(args) {
+        Ok(text) => {
+            // The text may hold an invitation link: it goes to stdout, never to the log.
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("could not print the result: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 async fn run(args: Args) -> Result<(), RelayError> {
-    let state = AppState::new(Config { data_dir: args.data.clone(), static_dir: args.static_dir, limits: Limits::default() })?;
+    // clap requires --data when no subcommand is given.
+    let data = args.data.unwrap_or_default();
+    let access = if args.open { AccessMode::Open } else { AccessMode::Enforced };
+    if args.open {
+        tracing::warn!("--open: anyone who reaches this relay reads and writes every document, without a credential; never use it with real council data");
+        match radslag_relay::access::file::AccessFile::new(&data).load() {
+            Ok(rules) if !rules.councils.is_empty() => {
+                tracing::warn!("--open ignores the access rules of the {} councils in {}", rules.councils.len(), data.join("access.json").display())
+            }
+            _ => {}
+        }
+    }
+    let config = Config { data_dir: data.clone(), static_dir: args.static_dir, limits: Limits::default(), access, allowed_origins: args.allow_origin };
+    let state = AppState::new(config)?;
+    if !args.open {
+        let rules = state.access().snapshot();
+        if rules.councils.is_empty() {
+            tracing::warn!("no councils yet, so nobody can sync: `radslag-relay admin --data {} council-create --name NAME` makes one", data.display());
+        } else {
+            tracing::info!("access control on: {} councils, {} devices", rules.councils.len(), rules.devices.values().filter(|d| !d.revoked).count());
+        }
+    }
     let listener = tokio::net::TcpListener::bind(&args.listen)
         .await
         .map_err(|source| RelayError::Listen { addr: args.listen.clone(), source })?;
     let addr = listener.local_addr().map_err(|source| RelayError::Listen { addr: args.listen.clone(), source })?;
-    tracing::info!("listening on {addr}, storing documents in {}", args.data.display());
+    tracing::info!("listening on {addr}, storing documents in {}", data.display());
     announce(addr);
     let signalled = Arc::new(Notify::new());
     let notify = signalled.clone();

@@ -1,5 +1,5 @@
 //! What every connection and document actor shares: the relay's [`AppState`] (disk store,
-//! journal, limits, the registry of document actors, the shutdown signal), how it is set up
+//! journal, limits, access control, the registry of document actors, the shutdown signal), how it is set up
 //! ([`Config`]), and what can go wrong doing so ([`RelayError`]).
 
 use std::collections::HashMap;
@@ -12,6 +12,8 @@ use radslag_protocol::{DocumentId, PeerId};
 use tokio::sync::{mpsc, watch};
 use tokio_util::task::TaskTracker;
 
+use crate::access::file::AccessFileError;
+use crate::access::live::{AccessControl, AccessMode};
 use crate::disk::DiskStore;
 use crate::journal;
 use crate::limits::Limits;
@@ -25,6 +27,8 @@ pub const RELAY_PEER_ID: &str = "radslag-relay";
 pub enum RelayError {
     #[error("the data folder cannot be used: {0}")]
     Storage(#[from] StorageError),
+    #[error("the access rules cannot be read: {0}")]
+    Access(#[from] AccessFileError),
     #[error("could not listen on {addr}: {source}")]
     Listen { addr: String, source: std::io::Error },
 }
@@ -35,6 +39,10 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub static_dir: Option<PathBuf>,
     pub limits: Limits,
+    /// Whether a device credential is needed (the binary's default) or anyone may sync (`--open`).
+    pub access: AccessMode,
+    /// Browser origins, besides the relay's own, whose pages may open `/sync` (`--allow-origin`).
+    pub allowed_origins: Vec<String>,
 }
 
 /// Shared by every connection and actor: the disk store, the registry of document actors, and
@@ -51,6 +59,8 @@ struct Inner {
     journal: journal::Journal,
     static_dir: Option<PathBuf>,
     limits: Limits,
+    access: AccessControl,
+    allowed_origins: Vec<String>,
     /// The actor of every document in memory. An actor removes itself when it goes idle.
     registry: Mutex<HashMap<DocumentId, mpsc::Sender<Command>>>,
     tasks: TaskTracker,
@@ -72,6 +82,7 @@ impl Drop for ConnectionCount {
 impl AppState {
     pub fn new(config: Config) -> Result<Self, RelayError> {
         let disk = Arc::new(DiskStore::open(&config.data_dir)?);
+        let access = AccessControl::new(config.access, &config.data_dir)?;
         // Replays what a crash left in the journal before any document is loaded.
         let journal = journal::Journal::start(disk.clone())?;
         let me = PeerId::new(RELAY_PEER_ID).map_err(|e| StorageError::other(e.to_string()))?;
@@ -83,6 +94,8 @@ impl AppState {
                 journal,
                 static_dir: config.static_dir,
                 limits: config.limits,
+                access,
+                allowed_origins: config.allowed_origins,
                 registry: Mutex::new(HashMap::new()),
                 tasks: TaskTracker::new(),
                 shutdown: watch::channel(false).0,
@@ -94,6 +107,14 @@ impl AppState {
 
     pub fn limits(&self) -> &Limits {
         &self.inner.limits
+    }
+
+    pub fn access(&self) -> &AccessControl {
+        &self.inner.access
+    }
+
+    pub(crate) fn allowed_origins(&self) -> &[String] {
+        &self.inner.allowed_origins
     }
 
     pub fn me(&self) -> &PeerId {

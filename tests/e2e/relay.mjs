@@ -11,9 +11,14 @@ const LISTENING = "listening on http://";
  * resolves once it says where it listens, with `{ child, url, port, log, exited }`: `url` is
  * `http://127.0.0.1:PORT`, `log()` everything it wrote (stdout and stderr), `exited` a promise
  * of `{ code, signal }`. Rejects, with the log, if the relay exits first or says nothing in `ms`.
+ *
+ * The relay runs `--open` (anyone may sync, no credential) unless `{ open: false }`: the app
+ * does not carry a credential yet, and the tests and the bench are not about access control.
+ * `allowOrigins` are passed as `--allow-origin`, for pages served from another origin.
  */
-export function spawnRelay(bin, args, { env = {}, ms = 20_000 } = {}) {
-  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+export function spawnRelay(bin, args, { env = {}, ms = 20_000, open = true, allowOrigins = [] } = {}) {
+  const all = [...args, ...(open ? ["--open"] : []), ...allowOrigins.flatMap((o) => ["--allow-origin", o])];
+  const child = spawn(bin, all, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   let log = "";
   // "close", not "exit": by then both pipes are drained, so the log is whole.
   const exited = new Promise((resolve) => child.once("close", (code, signal) => resolve({ code, signal })));

@@ -24,6 +24,8 @@ export async function startRelay({ port = 0, data }) {
   data ??= mkdtempSync(join(tmpdir(), "radslag-e2e-"));
   const relay = await spawnRelay(RELAY_BIN, ["--listen", `127.0.0.1:${port}`, "--data", data, "--static", APP_DIST], {
     env: { RUST_LOG: process.env.RUST_LOG ?? "warn" },
+    // Pages served by `serveApp` come from another origin; the relay refuses those otherwise.
+    allowOrigins: appOrigins,
   });
   return {
     url: relay.url,
@@ -72,9 +74,13 @@ export async function waitUntil(check, ms, what) {
   }
 }
 
+/** The origins `serveApp` serves the app from, which every relay started after it allows. */
+const appOrigins = [];
+
 /**
  * Serves the built app from its own origin, independent of the relay, so a page can be
- * reloaded while the relay is down (the app has no service worker yet).
+ * reloaded while the relay is down (the app has no service worker yet). Relays started after
+ * it (`startRelay`) let its pages sync (`--allow-origin`).
  */
 export async function serveApp() {
   const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json" };
@@ -92,7 +98,9 @@ export async function serveApp() {
     }
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  const url = `http://127.0.0.1:${server.address().port}`;
+  appOrigins.push(url);
+  return { url, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Errors the app threw in any page of this test file; a crashed app fails the file. */
@@ -196,9 +204,10 @@ export async function fieldValue(page, label) {
 export function relayAndBrowser(options = {}) {
   const env = {};
   before(async () => {
+    // The app's server first, so the relay knows to allow its origin.
+    if (options.serveApp) env.app = await serveApp();
     env.relay = await startRelay({});
     env.browser = await launchBrowser();
-    if (options.serveApp) env.app = await serveApp();
   });
   after(async () => {
     await env.browser?.close();

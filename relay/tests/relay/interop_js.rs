@@ -1,7 +1,7 @@
 //! Interoperability with the automerge-repo JavaScript reference implementation, over real
 //! sockets: JavaScript clients (tests/interop/peer.mjs) and our protocol client through the real
 //! `radslag-relay` binary, and our protocol client against the JavaScript sync server
-//! (`NodeWSServerAdapter`).
+//! (`NodeWSServerAdapter`); and JavaScript clients with a device credential in the URL.
 //!
 //! Owns the native runner of `radslag_protocol::client::ClientCore` over tokio-tungstenite
 //! used here ([`RustPeer`]), and a minimal server made of the protocol crate's server-side state
@@ -634,6 +634,29 @@ async fn js_client_and_our_client_sync_both_ways_through_our_relay() {
     }
     let relay = Relay::start();
     js_and_rust_clients_share_documents(&relay.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn js_clients_with_a_credential_in_the_url_sync_through_a_relay_that_checks_credentials() {
+    if !node_ready() {
+        return;
+    }
+    use crate::access::{admin, link_secret, post_join};
+    let data = tempfile::tempdir().expect("create relay data dir");
+    let printed = admin(data.path(), &["council-create", "--name", "Budgetrådet"]);
+    let council = printed.split_whitespace().nth(1).expect("the council's id").to_string();
+    let relay = RelayProcess::start_enforced(data.path(), &[]);
+    let joined = post_join(&relay.addr, &link_secret(&printed, &council), "node");
+    let credential = joined["credential"].as_str().expect("credential");
+    // automerge-repo's WebSocketClientAdapter takes the URL as it is, query and all.
+    let url = js_clients_share_a_document(&format!("{}?credential={credential}", relay.url())).await;
+    assert_eq!(owner_of(data.path(), &url), Some(council), "the document JavaScript created is the council's");
+}
+
+/// The council that owns the document at `url`, as the access file says.
+fn owner_of(data: &Path, url: &str) -> Option<String> {
+    let store = radslag_relay::access::file::AccessFile::new(data).load().expect("access file");
+    store.documents.get(&parse_url(url).to_string()).cloned()
 }
 
 /// The control for the two tests above: the same scenarios pass with the JavaScript sync server

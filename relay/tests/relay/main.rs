@@ -8,6 +8,7 @@
 
 mod support;
 
+mod access;
 mod data_folder;
 mod disk_full;
 mod disk_store;

@@ -18,7 +18,7 @@ use futures::{SinkExt, StreamExt};
 use radslag_protocol::client::{ClientCore, ClientInput, Millis, SaveState};
 use radslag_protocol::storage::{DocumentStore, Storage, StorageError, StorageKey};
 use radslag_protocol::{DocumentId, PeerId};
-use radslag_relay::{AppState, Config, Limits, RelayError};
+use radslag_relay::{AccessMode, AppState, Config, Limits, RelayError};
 use tokio::sync::{mpsc, oneshot, Notify};
 use tokio::task::JoinHandle;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
@@ -72,7 +72,19 @@ impl TestRelay {
     }
 
     pub async fn start_with(data: &Path, limits: Limits) -> TestRelay {
-        let state = AppState::new(Config { data_dir: data.to_path_buf(), static_dir: None, limits }).expect("relay state");
+        let config = Config { data_dir: data.to_path_buf(), static_dir: None, limits, access: AccessMode::Open, allowed_origins: Vec::new() };
+        Self::start_config(config).await
+    }
+
+    /// A relay that checks credentials, with `origins` allowed besides its own.
+    pub async fn start_enforced(data: &Path, origins: &[&str]) -> TestRelay {
+        let origins = origins.iter().map(|o| o.to_string()).collect();
+        let config = Config { data_dir: data.to_path_buf(), static_dir: None, limits: Limits::default(), access: AccessMode::Enforced, allowed_origins: origins };
+        Self::start_config(config).await
+    }
+
+    pub async fn start_config(config: Config) -> TestRelay {
+        let state = AppState::new(config).expect("relay state");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a random port");
         let addr = listener.local_addr().expect("local address");
         let (stop, stopped) = oneshot::channel::<()>();
@@ -123,14 +135,31 @@ impl RelayProcess {
         Self::start_prepared(bin, data, |_| {})
     }
 
-    /// As [`RelayProcess::start_binary`], with `prepare` applied to the command first.
+    /// As [`RelayProcess::start_binary`], with `prepare` applied to the command first. The
+    /// relay runs `--open` (anyone may sync), as every test not about access control wants.
     pub fn start_prepared(bin: &Path, data: &Path, prepare: impl FnOnce(&mut Command)) -> RelayProcess {
+        Self::start_mode(bin, data, true, prepare)
+    }
+
+    /// The relay binary checking credentials (its default), with `args` added. It logs at
+    /// debug level, so a test can see that no secret reaches even the most detailed log.
+    pub fn start_enforced(data: &Path, args: &[&str]) -> RelayProcess {
+        Self::start_mode(Path::new(env!("CARGO_BIN_EXE_radslag-relay")), data, false, |c| {
+            c.args(args).env("RUST_LOG", "debug,automerge=warn");
+        })
+    }
+
+    fn start_mode(bin: &Path, data: &Path, open: bool, prepare: impl FnOnce(&mut Command)) -> RelayProcess {
         let mut command = Command::new(bin);
+        // Before `prepare`, which may set its own.
+        command.env("RUST_LOG", "info");
         prepare(&mut command);
+        if open {
+            command.arg("--open");
+        }
         let mut child = command
             .args(["--listen", "127.0.0.1:0", "--data"])
             .arg(data)
-            .env("RUST_LOG", "info")
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

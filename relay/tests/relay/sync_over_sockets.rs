@@ -100,7 +100,7 @@ async fn an_idle_document_leaves_memory_and_comes_back_whole() {
 }
 
 fn state_with_static(dir: &std::path::Path, data: &std::path::Path) -> AppState {
-    AppState::new(Config { data_dir: data.to_path_buf(), static_dir: Some(dir.to_path_buf()), limits: Limits::default() }).expect("state")
+    AppState::new(Config { data_dir: data.to_path_buf(), static_dir: Some(dir.to_path_buf()), limits: Limits::default(), access: radslag_relay::AccessMode::Open, allowed_origins: Vec::new() }).expect("state")
 }
 
 async fn get(state: &AppState, path: &str, accept_encoding: Option<&str>) -> (StatusCode, Option<String>, Option<String>, Vec<u8>) {
