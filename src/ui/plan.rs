@@ -136,11 +136,14 @@ fn NewMeetingForm() -> impl IntoView {
                 }).collect_view()}
             </select>
             <label for="nm-date">{move || tr(Key::Date)}</label>
-            <input id="nm-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) on:change=move |ev| date.set(event_target_value(&ev))/>
+            // Text, not the browser's date picker: it reads the Swedish way (2019-04-04) and takes
+            // the digits in that order whatever the browser's language; the rules say a bad date.
+            <input id="nm-date" type="text" inputmode="numeric" autocomplete="off" placeholder=move || tr(Key::DateFormat)
+                prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) on:change=move |ev| date.set(event_target_value(&ev))/>
             <label for="nm-start">{move || tr(Key::MeetingStart)}</label>
-            <input id="nm-start" type="time" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev))/>
+            <input id="nm-start" type="text" inputmode="numeric" autocomplete="off" placeholder="13:00" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev))/>
             <label for="nm-end">{move || tr(Key::MeetingEnd)}</label>
-            <input id="nm-end" type="time" prop:value=move || end.get() on:input=move |ev| end.set(event_target_value(&ev))/>
+            <input id="nm-end" type="text" inputmode="numeric" autocomplete="off" placeholder="16:00" prop:value=move || end.get() on:input=move |ev| end.set(event_target_value(&ev))/>
             <label for="nm-place">{move || tr(Key::Place)}</label>
             <input id="nm-place" type="text" prop:value=move || place.get() on:input=move |ev| place.set(event_target_value(&ev))/>
             <label for="nm-video">{move || tr(Key::VideoLink)}</label>

@@ -34,7 +34,7 @@ function dateIn(days) {
   const d = new Date();
   d.setDate(d.getDate() + days);
   const [y, m, day] = [d.getFullYear(), String(d.getMonth() + 1).padStart(2, "0"), String(d.getDate()).padStart(2, "0")];
-  return [`${y}-${m}-${day}`, `${m}${day}${y}`];
+  return [`${y}-${m}-${day}`, `${y}-${m}-${day}`];
 }
 
 test("a new user sets up a council by keyboard and a second browser opens it by its link", async () => {

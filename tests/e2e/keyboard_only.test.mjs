@@ -16,8 +16,8 @@ test("a member plans a meeting, builds its agenda and writes minutes without a m
   // Plan: "Nytt möte" (one button away on the council page) far enough ahead to keep the notice rule (but with no beredningsmöte).
   await activate(page, page.getByRole("button", { name: "Nytt möte" }), "Nytt möte");
   await tabTo(page, page.getByLabel("Datum", { exact: true }), "the new meeting's date");
-  // Chromium's date field takes the digits in its locale's order (en-US: month, day, year).
-  await page.keyboard.type("03152027");
+  // A text field read as YYYY-MM-DD: typed the Swedish way, whatever the browser's language.
+  await page.keyboard.type("2027-03-15");
   await tabTo(page, page.getByLabel("Plats", { exact: true }), "the place");
   await page.keyboard.type("Stadshuset, Vänersborg");
   // The rules are checked as the form is filled in, and said in words.
