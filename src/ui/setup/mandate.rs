@@ -124,7 +124,7 @@ fn FollowUp(council: Memo<Council>) -> impl IntoView {
                     view! {
                         <div class="follow-up">
                             <label>{move || format!("{} – {}", title_for_label, tr(Key::DueDate))}
-                                <input type="date" prop:value=move || date.get()
+                                <input type="text" inputmode="numeric" autocomplete="off" placeholder=move || tr(Key::DateFormat) prop:value=move || date.get()
                                     on:change=move |ev| row_outcome.set(change_council(|doc, now| set_follow_up_due(doc, id, &event_target_value(&ev), now)).err().map(Err))/>
                             </label>
                             <Outcome outcome=row_outcome/>

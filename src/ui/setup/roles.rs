@@ -123,10 +123,10 @@ fn Holders(council: Memo<Council>, role: RoleId, title: Signal<String>) -> impl 
                     <li>
                         <span class="holder-name">{name.clone()}</span>
                         <label>{move || tr(Key::From)}
-                            <input type="date" aria-label=move || format!("{} ({n})", tr(Key::From)) prop:value=move || from_now.get() on:change=move |ev| { from_now.set(event_target_value(&ev)); save(); }/>
+                            <input type="text" inputmode="numeric" autocomplete="off" placeholder=move || tr(Key::DateFormat) aria-label=move || format!("{} ({n})", tr(Key::From)) prop:value=move || from_now.get() on:change=move |ev| { from_now.set(event_target_value(&ev)); save(); }/>
                         </label>
                         <label>{move || tr(Key::To)}
-                            <input type="date" aria-label=move || format!("{} ({n2})", tr(Key::To)) prop:value=move || to_now.get() on:change=move |ev| { to_now.set(event_target_value(&ev)); save(); }/>
+                            <input type="text" inputmode="numeric" autocomplete="off" placeholder=move || tr(Key::DateFormat) aria-label=move || format!("{} ({n2})", tr(Key::To)) prop:value=move || to_now.get() on:change=move |ev| { to_now.set(event_target_value(&ev)); save(); }/>
                         </label>
                         <button type="button" aria-label=move || format!("{} {n3}", tr(Key::Remove))
                             on:click=move |_| row_outcome.set(change_council(|doc, now| remove_role_holder(doc, role, hid, now)).err().map(Err))>
@@ -146,9 +146,9 @@ fn Holders(council: Memo<Council>, role: RoleId, title: Signal<String>) -> impl 
                 }).collect_view()}
             </select>
             <label for=from_id.clone()>{move || tr(Key::From)}</label>
-            <input id=from_id type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
+            <input id=from_id type="text" inputmode="numeric" autocomplete="off" placeholder=move || tr(Key::DateFormat) prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
             <label for=to_id.clone()>{move || tr(Key::To)}</label>
-            <input id=to_id type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
+            <input id=to_id type="text" inputmode="numeric" autocomplete="off" placeholder=move || tr(Key::DateFormat) prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
             <button type="submit">{move || format!("{} ({})", tr(Key::GiveRole), title.get())}</button>
             <Outcome outcome=outcome/>
         </form>
