@@ -1,6 +1,6 @@
 // The app on a tablet in the meeting room, upright (768×1024) and on its side (1024×768), with
 // touch: no page scrolls sideways, the controls a finger uses are at least 44 px, and axe-core
-// finds nothing. Screenshots of every page at both sizes go to tests/e2e/screenshots/.
+// finds nothing (the workshop board and its review included). Screenshots of every page at both sizes go to tests/e2e/screenshots/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -73,6 +73,13 @@ for (const [width, height] of [[768, 1024], [1024, 768]]) {
     await check("meeting-during");
     await openMeetingMode(page, "efter");
     await check("meeting-after");
+    // The workshop board and its review, from the meeting's list of boards.
+    await page.locator(".meeting-boards").getByRole("link", { name: "Konsekvensanalys" }).click();
+    await page.getByRole("heading", { level: 1, name: "Konsekvensanalys" }).waitFor({ timeout: 20_000 });
+    await check("board");
+    await page.getByRole("link", { name: "Genomgång" }).click();
+    await page.getByRole("region", { name: /^Tre fördelar/ }).waitFor({ timeout: 20_000 });
+    await check("board-review");
     for (const [hash, name] of [["#/attendance", "attendance"], ["#/registers", "registers"], ["#/settings", "settings"], ["#/start", "start"], ["#/about", "council details"], ["#/mandate", "mandate"], ["#/organisations", "organisations"], ["#/people", "people"], ["#/roles", "roles"]]) {
       await visit(page, hash);
       await check(name);
