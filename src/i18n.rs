@@ -446,6 +446,7 @@ texts! {
     Method => ("Metod", "Method"),
     YourGroup => ("Din grupp", "Your group"),
     WhoWrites => ("Vem som skriver", "Who is writing"),
+    OnTheBoardNow => ("På tavlan nu", "On the board now"),
     DownloadBoard => ("Ladda ner tavlan (Markdown)", "Download the board (Markdown)"),
     YourGroupHas => ("Din grupp:", "Your group:"),
     NoGroup => ("Ingen grupp", "No group"),

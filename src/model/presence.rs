@@ -85,6 +85,14 @@ impl PresenceTable {
         self.peers.len() != before
     }
 
+    /// The names of everyone announced here (editing something or only present), sorted, once each.
+    pub fn everyone(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.peers.values().map(|(a, _)| a.name.clone()).collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// The names of those editing `item`, sorted, each once.
     pub fn editing(&self, item: ItemId) -> Vec<String> {
         let mut names: Vec<String> =

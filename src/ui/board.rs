@@ -6,6 +6,7 @@
 mod facilitator;
 mod groups;
 mod note;
+mod presence;
 pub mod of_meeting;
 mod prompt;
 mod review;
@@ -95,6 +96,7 @@ pub fn BoardPage(id: DocumentId, review: bool) -> impl IntoView {
     let ctx = BoardContext { id, board, viewer, me, counted, announce: RwSignal::new(String::new()) };
     provide_context(ctx);
     let title = Memo::new(move |_| board.with(|b| b.as_ref().map(|b| b.title.clone()).unwrap_or_default()));
+    let (focus_entered, focus_left) = presence::track(ctx);
     let back = Memo::new(move |_| {
         board.with(|b| b.as_ref().and_then(|b| b.meeting.as_deref().and_then(|m| DocumentId::parse(m).ok()))).map_or(Route::Council, Route::Meeting)
     });
@@ -107,7 +109,7 @@ pub fn BoardPage(id: DocumentId, review: bool) -> impl IntoView {
             BoardState::Ready(_) => None,
         }}
         <Show when=move || board.with(Option::is_some)>
-            <article class="board">
+            <article class="board" on:focusin=focus_entered on:focusout=focus_left>
                 <h1>{move || title.get()}</h1>
                 <BoardIntro/>
                 <nav class="mode-switch" aria-label=move || tr(Key::BoardModes)>
@@ -118,6 +120,7 @@ pub fn BoardPage(id: DocumentId, review: bool) -> impl IntoView {
                 </nav>
                 <timer::BoardTimerView/>
                 <groups::WhoAndWhichGroup/>
+                <presence::OnTheBoard/>
                 {if review { view! { <review::ReviewView/> }.into_any() } else { view! { <prompt::WriteView/> }.into_any() }}
                 <facilitator::FacilitatorPanel/>
                 <p class="visually-hidden" role="status" aria-live="polite">{move || ctx.announce.get()}</p>

@@ -85,6 +85,14 @@ test("three groups write at once, one offline, and every tablet ends with every 
   assert.equal(await bo.page.getByLabel("Privat läge: grupperna ser bara sina egna lappar").count(), 0, "only the facilitator has the switch");
   await anna.page.getByLabel("Privat läge: grupperna ser bara sina egna lappar").uncheck();
   await waitUntil(async () => (await notesUnder(bo.page, CONSEQUENCES)).length === 6, 15_000, "Bo to see every note again");
+  // Presence: who is on the board and in which group, who writes in which note; it goes
+  // when a member leaves the board.
+  const onBoard = (page) => page.locator(".on-the-board").innerText();
+  await waitUntil(async () => /Anna \(Grupp 1\), Bo \(Grupp 2\), Cecilia \(Grupp 3\)/.test(await onBoard(anna.page)), 10_000, `Anna to see who is on the board (${await onBoard(anna.page)})`);
+  await prompt(bo.page, CONSEQUENCES).locator("li.note textarea").first().focus();
+  await prompt(anna.page, CONSEQUENCES).getByText("Bo skriver här").waitFor({ timeout: 5_000 });
+  await cecilia.page.getByRole("link", { name: "Till mötet" }).click();
+  await waitUntil(async () => !/Cecilia/.test(await onBoard(anna.page)), 2_500, "Cecilia to leave the list within 2 s of leaving the board");
   await expectNoAxeViolations(anna.page, "workshop board");
   for (const t of [anna, bo, cecilia]) await t.context.close();
 });

@@ -94,6 +94,7 @@ pub fn NoteCard(note: NoteId, review: bool) -> impl IntoView {
             <CoTextField multiline=true value=text label=label class="note-text"
                 on_splice=move |pos, del, s| crate::ui::agenda::type_into(id, move |doc| splice_note(doc, note, pos, del, &s))
                 on_commit=move || { with_ws(|ws| ws.flush_typing()); }/>
+            <super::presence::WritingHere note=note/>
             {move || facts.get().map(|f| view! {
                 <p class="note-meta">
                     {f.group.clone().map(|g| view! { <span class="note-group">{g}</span> " · " })}
