@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use radslag_protocol::DocumentId;
 
+use crate::access::InvitationCode;
+
 pub use crate::model::meeting_mode::MeetingMode;
 
 /// Every page of the app.
@@ -39,6 +41,11 @@ pub enum Route {
     Roles,
     /// The staffing plan (bemanningsplan) for printing: roles and who holds them.
     StaffingPrint,
+    // Invitations and members (issue 17)
+    /// An invitation link: join the council with this code, then open it.
+    Join(DocumentId, InvitationCode),
+    /// The council's devices and invitations, for its processledare.
+    Members,
     NotFound,
 }
 
@@ -76,6 +83,12 @@ impl Route {
             (Some("roles"), Some("print")) if parts.next().is_none() => Route::StaffingPrint,
             (Some("attendance"), None) => Route::Attendance,
             (Some("registers"), None) => Route::Registers,
+            // Invitations and members (issue 17)
+            (Some("join"), Some(id)) => match (DocumentId::parse(id), parts.next().and_then(InvitationCode::parse), parts.next()) {
+                (Ok(id), Some(code), None | Some("")) => Route::Join(id, code),
+                _ => Route::NotFound,
+            },
+            (Some("members"), None) => Route::Members,
             _ => Route::NotFound,
         }
     }
@@ -100,6 +113,9 @@ impl Route {
             Route::People => "#/people".into(),
             Route::Roles => "#/roles".into(),
             Route::StaffingPrint => "#/roles/print".into(),
+            // Invitations and members (issue 17)
+            Route::Join(id, code) => format!("#/join/{id}/{}", code.as_str()),
+            Route::Members => "#/members".into(),
         }
     }
 
