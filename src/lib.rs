@@ -1,11 +1,12 @@
 //! Rådslag, the app: a local-first workspace for councils, compiled to WebAssembly.
 //!
-//! `model`, `doc`, `councils`, `i18n`, `problems` and `text_diff` are pure (native tests). The browser modules are built
+//! `model`, `doc`, `councils`, `access`, `i18n`, `problems` and `text_diff` are pure (native tests). The browser modules are built
 //! for wasm32 only: `storage` (IndexedDB), `sync` (the runtime around the protocol core) and
 //! `ui` (Leptos). [`start`] mounts the UI at once and opens the council from IndexedDB; the
 //! network is never waited for.
 //! `src/main.rs` is the entry point Trunk builds.
 
+pub mod access;
 pub mod councils;
 pub mod doc;
 pub mod i18n;

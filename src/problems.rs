@@ -16,6 +16,8 @@ pub enum Problem {
     Storage(StorageError),
     /// Pieces of a document on this device could not be read and were skipped.
     DamagedPieces(usize),
+    /// The relay refused this device (a revoked device, an unknown credential).
+    Access(crate::access::AccessError),
     /// A message already worded in the language in use when it happened (a refused change).
     Said(String),
 }
@@ -26,6 +28,7 @@ impl Problem {
             Problem::Sync(p) => p.say(lang),
             Problem::Storage(e) => storage_failure(lang, e),
             Problem::DamagedPieces(n) => damaged_pieces(lang, *n),
+            Problem::Access(e) => e.say(lang),
             Problem::Said(text) => text.clone(),
         }
     }

@@ -9,8 +9,10 @@ pub mod attendance;
 pub mod board;
 pub mod council;
 pub mod export;
+pub mod join;
 pub mod meeting;
 pub mod meeting_clock;
+pub mod members;
 pub mod minutes;
 pub mod plan;
 pub mod presence;
@@ -107,7 +109,7 @@ pub fn App(ready: Ready) -> impl IntoView {
                 <a href=Route::Start.href()>{move || tr(Key::SwitchCouncil)}</a>
                 <a href=Route::Settings.href()>{move || tr(Key::Settings)}</a>
             </nav>
-            {move || ready.0.get().is_some_and(|r| r.is_ok()).then(|| view! { <sync_status::SyncStatus/> })}
+            {move || ready.0.get().is_some_and(|r| r.is_ok()).then(|| view! { <sync_status::SyncStatus/> <sync_status::ReadOnlyTag/> })}
             <button class="lang" lang=move || lang.get().other().code() aria-label=move || tr(Key::SwitchLanguageLabel) on:click=switch_language>
                 {move || tr(Key::SwitchLanguage)}
             </button>
@@ -137,6 +139,9 @@ pub fn App(ready: Ready) -> impl IntoView {
                     Route::StaffingPrint => view! { <setup::print::StaffingPrint/> }.into_any(),
                     Route::Board(id) => view! { <board::BoardPage id=id review=false/> }.into_any(),
                     Route::BoardReview(id) => view! { <board::BoardPage id=id review=true/> }.into_any(),
+                    // Invitations and members (issue 17)
+                    Route::Join(id, code) => view! { <join::JoinPage id=id code=code/> }.into_any(),
+                    Route::Members => view! { <members::MembersPage/> }.into_any(),
                     Route::NotFound => view! {
                         <h1>{move || tr(Key::NotFound)}</h1>
                         <p><a href=Route::Council.href()>"← " {move || tr(Key::BackToCouncil)}</a></p>

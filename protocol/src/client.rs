@@ -60,6 +60,9 @@ pub enum ClientInput {
     SocketClosed,
     /// Time passed; reconnect if it is due.
     Tick,
+    /// The server's address or this device's credential changed: drop the connection (the
+    /// runtime closes its socket) and connect again at once, with no backoff left over.
+    ConnectNow,
     /// Send presence or other ephemeral data to the document's other peers.
     Ephemeral { document: DocumentId, data: Vec<u8> },
 }
@@ -214,6 +217,12 @@ impl ClientCore {
             }
             ClientInput::Frame(bytes) => self.receive(bytes, &mut fx),
             ClientInput::SocketClosed => self.lost_connection(&mut fx),
+            ClientInput::ConnectNow => {
+                self.lost_connection(&mut fx);
+                self.failures = 0;
+                self.connection = Connection::Connecting;
+                fx.connect = true;
+            }
             ClientInput::Tick => {
                 // A failed save is retried on the same clock as reconnects.
                 let failed: Vec<DocumentId> = self.docs.iter().filter(|(_, d)| d.write_failed()).map(|(id, _)| *id).collect();

@@ -232,3 +232,20 @@ fn one_change_among_many_peers_costs_messages_in_proportion_to_the_peers() {
     // Each of the 11 peers hears of the change and is answered once or twice more.
     assert!(sent <= 3 * 11, "one change cost {sent} messages from the relay");
 }
+
+#[test]
+fn connect_now_forgets_the_backoff() {
+    use radslag_protocol::client::{ClientCore, ClientInput, FIRST_BACKOFF_MS};
+    let mut core = ClientCore::new(radslag_protocol::PeerId::new("alice".to_string()).expect("peer id"), "s".into(), 0);
+    for _ in 0..6 {
+        core.handle(0, ClientInput::SocketClosed);
+    }
+    let Connection::Offline { retry_at } = core.connection() else { panic!("should be offline") };
+    assert!(retry_at > 10 * FIRST_BACKOFF_MS, "the backoff grew: {retry_at}");
+    // A new credential or address: connect at once, and a later loss starts the backoff over.
+    let fx = core.handle(0, ClientInput::ConnectNow);
+    assert!(fx.connect);
+    assert_eq!(core.connection(), Connection::Connecting);
+    core.handle(0, ClientInput::SocketClosed);
+    assert_eq!(core.connection(), Connection::Offline { retry_at: FIRST_BACKOFF_MS });
+}

@@ -55,8 +55,13 @@ impl Workspace {
         } else {
             self.ensure_open(id);
         }
+        let before = self.grant().map(|g| g.credential);
         self.councils.update(|c| c.open(id));
         self.store_councils();
+        // Another council's credential (or none): sync with what this council gave the device.
+        if self.grant().map(|g| g.credential) != before || self.refusal.with_untracked(Option::is_some) {
+            self.reconnect();
+        }
     }
 
     /// Remembers the name a council's root document gives, for the list of councils.
@@ -71,12 +76,16 @@ impl Workspace {
 
     /// Creates a council (a new root document with a fresh id) and opens it.
     pub fn create_council(self: &Rc<Self>, name: &str, organisation: &str) -> Result<DocumentId, String> {
-        let id = self.create_document(|doc, now| doc::council_setup::create_new_council(doc, name, organisation, now))?;
+        let id = self.create_document_here(|doc, now| doc::council_setup::create_new_council(doc, name, organisation, now))?;
+        let before = self.grant().map(|g| g.credential);
         self.councils.update(|c| {
             c.open(id);
             c.name(id, name.trim());
         });
         self.store_councils();
+        if before.is_some() || self.refusal.with_untracked(Option::is_some) {
+            self.reconnect();
+        }
         Ok(id)
     }
 

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use automerge::{ActorId, AutoCommit};
 use futures::channel::mpsc;
 use futures::{SinkExt, StreamExt};
-use gloo_net::websocket::{futures::WebSocket, Message as WsMessage};
+use gloo_net::websocket::{futures::WebSocket, Message as WsMessage, WebSocketError};
 use leptos::prelude::*;
 use radslag_protocol::client::{ClientCore, ClientEffects, ClientInput, Connection, SaveState};
 use radslag_protocol::storage::{DocumentStore, Storage};
@@ -19,6 +19,7 @@ use wasm_bindgen_futures::spawn_local;
 use crate::doc::{self, DocError};
 use crate::i18n::{t, Bilingual, Key, Lang};
 use crate::model::presence::{Announcement, PresenceTable};
+use crate::access::{AccessError, DeviceAccess};
 use crate::councils::DeviceCouncils;
 use crate::problems::Problem;
 use crate::storage::IndexedDbStorage;
@@ -58,6 +59,10 @@ pub struct Workspace {
     pub(super) announced: RefCell<Option<(DocumentId, Announcement, u64)>>,
     /// The councils this device knows and the open one (kept in localStorage).
     pub(super) councils: ArcRwSignal<DeviceCouncils>,
+    /// The device's credentials per council (kept in localStorage).
+    pub(super) access: ArcRwSignal<DeviceAccess>,
+    /// The relay's refusal of the sync connection, for the council that was open then.
+    pub(super) refusal: ArcRwSignal<Option<(Option<DocumentId>, AccessError)>>,
 }
 
 thread_local! {
@@ -107,6 +112,8 @@ impl Workspace {
             presence: ArcRwSignal::new(BTreeMap::new()),
             announced: RefCell::new(None),
             councils: ArcRwSignal::new(super::councils::stored()),
+            access: ArcRwSignal::new(super::access::stored()),
+            refusal: ArcRwSignal::new(None),
         });
         WORKSPACE.with(|w| *w.borrow_mut() = Some(ws.clone()));
         if let Some(e) = storage_problem {
@@ -158,6 +165,14 @@ impl Workspace {
     /// Creates a new document (random uuid v4 id) with `init` written into it, opens it here
     /// so it is saved and synced like any other, and returns its id.
     pub fn create_document(self: &Rc<Self>, init: impl FnOnce(&mut AutoCommit, i64) -> Result<(), DocError>) -> Result<DocumentId, String> {
+        if let Some(refused) = self.refuse_if_reader() {
+            return Err(refused);
+        }
+        self.create_document_here(init)
+    }
+
+    /// Creates a document whatever the open council allows (a new council of this device's own).
+    pub(super) fn create_document_here(self: &Rc<Self>, init: impl FnOnce(&mut AutoCommit, i64) -> Result<(), DocError>) -> Result<DocumentId, String> {
         let id = DocumentId::from_bytes(*uuid::Uuid::new_v4().as_bytes());
         let mut doc = AutoCommit::new();
         doc.set_actor(self.actor.clone());
@@ -231,7 +246,11 @@ impl Workspace {
     }
 
     /// Makes a structural change (add, move, remove…) with a change function from `doc::`.
+    /// A reader's change is refused with words, never pretended: the relay would drop it.
     pub fn change<T>(self: &Rc<Self>, id: DocumentId, f: impl FnOnce(&mut AutoCommit, i64) -> Result<T, DocError>) -> Result<T, String> {
+        if let Some(refused) = self.refuse_if_reader() {
+            return Err(refused);
+        }
         self.flush_typing();
         let result = {
             let mut core = self.core.borrow_mut();
@@ -245,6 +264,9 @@ impl Workspace {
 
     /// Applies typing (a text splice) now, and commits it as one change after a short pause.
     pub fn type_text(self: &Rc<Self>, id: DocumentId, f: impl FnOnce(&mut AutoCommit) -> Result<(), DocError>) -> Result<(), String> {
+        if let Some(refused) = self.refuse_if_reader() {
+            return Err(refused);
+        }
         if self.typing.borrow().as_ref().is_some_and(|(d, _)| *d != id) {
             self.flush_typing();
         }
@@ -307,8 +329,7 @@ impl Workspace {
         if let Some(s) = local_storage() {
             let _ = if url.is_empty() { s.remove_item(RELAY_URL_KEY) } else { s.set_item(RELAY_URL_KEY, url) };
         }
-        self.drop_socket();
-        self.handle(ClientInput::SocketClosed);
+        self.reconnect();
         Ok(())
     }
 
@@ -396,7 +417,7 @@ impl Workspace {
         }
     }
 
-    fn drop_socket(&self) {
+    pub(super) fn drop_socket(&self) {
         self.socket_generation.set(self.socket_generation.get() + 1);
         // Dropping the sender ends the writer task, which closes the socket.
         self.socket.borrow_mut().take();
@@ -404,8 +425,13 @@ impl Workspace {
 
     fn connect(self: &Rc<Self>) {
         self.drop_socket();
+        if self.refused_now() {
+            // Refused for this council: no socket until a join, another council or a reload.
+            self.handle(ClientInput::SocketClosed);
+            return;
+        }
         let generation = self.socket_generation.get();
-        let socket = match WebSocket::open(&Self::relay_url()) {
+        let socket = match WebSocket::open(&self.sync_url()) {
             Ok(s) => s,
             Err(_) => {
                 self.handle(ClientInput::SocketClosed);
@@ -433,7 +459,13 @@ impl Workspace {
                 match msg {
                     Ok(WsMessage::Bytes(bytes)) => ws.handle(ClientInput::Frame(bytes)),
                     Ok(WsMessage::Text(_)) => {}
-                    Err(_) => break,
+                    // The relay says why it closed (4401, 4403: refused) in the close event.
+                    Err(WebSocketError::ConnectionClose(close)) => {
+                        ws.closed_by_relay(close.code);
+                        break;
+                    }
+                    // An error event is followed by the close event.
+                    Err(_) => {}
                 }
             }
             if ws.socket_generation.get() == generation {

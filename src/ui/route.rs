@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use radslag_protocol::DocumentId;
 
+use crate::access::InvitationCode;
+
 pub use crate::model::meeting_mode::MeetingMode;
 
 /// Every page of the app.
@@ -43,6 +45,11 @@ pub enum Route {
     Board(DocumentId),
     /// A board's review (genomgång): every group's notes, most votes first.
     BoardReview(DocumentId),
+    // Invitations and members (issue 17)
+    /// An invitation link: join the council with this code, then open it.
+    Join(DocumentId, InvitationCode),
+    /// The council's devices and invitations, for its processledare.
+    Members,
     NotFound,
 }
 
@@ -85,6 +92,12 @@ impl Route {
             },
             (Some("attendance"), None) => Route::Attendance,
             (Some("registers"), None) => Route::Registers,
+            // Invitations and members (issue 17)
+            (Some("join"), Some(id)) => match (DocumentId::parse(id), parts.next().and_then(InvitationCode::parse), parts.next()) {
+                (Ok(id), Some(code), None | Some("")) => Route::Join(id, code),
+                _ => Route::NotFound,
+            },
+            (Some("members"), None) => Route::Members,
             _ => Route::NotFound,
         }
     }
@@ -111,6 +124,9 @@ impl Route {
             Route::StaffingPrint => "#/roles/print".into(),
             Route::Board(id) => format!("#/board/{id}"),
             Route::BoardReview(id) => format!("#/board/{id}/genomgang"),
+            // Invitations and members (issue 17)
+            Route::Join(id, code) => format!("#/join/{id}/{}", code.as_str()),
+            Route::Members => "#/members".into(),
         }
     }
 

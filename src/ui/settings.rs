@@ -1,5 +1,6 @@
 //! Settings: the member's name (shown to the others while editing), the language, which sync
-//! server this device talks to, and whether the browser keeps this device's data.
+//! server this device talks to, whether the browser keeps this device's data, and the way to
+//! the council's members and invitations.
 
 use leptos::prelude::*;
 
@@ -62,6 +63,7 @@ pub fn SettingsPage() -> impl IntoView {
             })}
         </form>
         <StoragePersistence/>
+        <p><a href=super::route::Route::Members.href()>{move || tr(Key::MembersPage)}</a></p>
         <fieldset class="settings">
             <legend>{move || tr(Key::Language)}</legend>
             <label><input type="radio" name="lang" prop:checked=move || lang.get() == Lang::Sv on:change=move |_| lang.set(Lang::Sv)/>" Svenska"</label>

@@ -1,5 +1,5 @@
 //! The start page: the councils on this device, and the three ways to another — "Skapa ett
-//! råd", "Gå med via inbjudan" (a council's link) and "Öppna demorådet". A first start shows
+//! råd", "Gå med via inbjudan" (an invitation or a council's link) and "Öppna demorådet". A first start shows
 //! only this; the demo is never mixed with a real council.
 
 use leptos::prelude::*;
@@ -7,6 +7,7 @@ use radslag_protocol::DocumentId;
 
 use super::route::{self, Route};
 use super::{say, tr, with_ws};
+use crate::access::join_in_link;
 use crate::councils::council_in_link;
 use crate::doc::demo;
 use crate::i18n::Key;
@@ -93,16 +94,22 @@ fn CreateCouncil() -> impl IntoView {
     }
 }
 
-/// "Gå med via inbjudan": until invitations exist, a council's link (or id) opens it here.
+/// "Gå med via inbjudan": an invitation link goes to "Gå med i rådet"; a council's plain link
+/// (or id) opens it here.
 #[component]
 fn JoinCouncil() -> impl IntoView {
     let link = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let join = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match council_in_link(&link.get_untracked()) {
+        let text = link.get_untracked();
+        if let Some((id, code)) = join_in_link(&text) {
+            route::replace(Route::Join(id, code));
+            return;
+        }
+        match council_in_link(&text) {
             Some(id) => route::replace(Route::OpenCouncil(id)),
-            None => problem.set(Some(tr(Key::NotACouncilLink).to_string())),
+            None => problem.set(Some(tr(Key::NotAJoinLink).to_string())),
         }
     };
     view! {

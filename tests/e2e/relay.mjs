@@ -12,8 +12,8 @@ const LISTENING = "listening on http://";
  * `http://127.0.0.1:PORT`, `log()` everything it wrote (stdout and stderr), `exited` a promise
  * of `{ code, signal }`. Rejects, with the log, if the relay exits first or says nothing in `ms`.
  *
- * The relay runs `--open` (anyone may sync, no credential) unless `{ open: false }`: the app
- * does not carry a credential yet, and the tests and the bench are not about access control.
+ * The relay runs `--open` (anyone may sync, no credential) unless `{ open: false }`: most tests
+ * and the bench are not about access control (invitation.test.mjs is).
  * `allowOrigins` are passed as `--allow-origin`, for pages served from another origin.
  */
 export function spawnRelay(bin, args, { env = {}, ms = 20_000, open = true, allowOrigins = [] } = {}) {
