@@ -190,23 +190,24 @@ pub fn board_result(board: &Board, top: Option<usize>) -> Vec<PromptResult> {
 
 /// The whole board as Markdown: exercise, goal, and every prompt's notes with their votes.
 pub fn board_markdown(board: &Board) -> String {
-    let mut out = format!("# {}\n\n", board.title);
+    let md = super::export::md;
+    let mut out = format!("# {}\n\n", md(&board.title));
     for (heading, text) in [("Beskrivning", board.exercise.as_str()), ("Mål", board.goal.as_str())] {
         if !text.trim().is_empty() {
-            out.push_str(&format!("## {heading}\n\n{}\n\n", text.trim()));
+            out.push_str(&format!("## {heading}\n\n{}\n\n", md(text.trim())));
         }
     }
     for result in board_result(board, None) {
-        out.push_str(&format!("## {}\n\n", result.prompt));
+        out.push_str(&format!("## {}\n\n", md(&result.prompt)));
         if result.notes.is_empty() {
             out.push_str("(inga lappar)\n\n");
             continue;
         }
         for (text, votes, cluster) in result.notes {
-            let cluster = if cluster.is_empty() { String::new() } else { format!(" [{cluster}]") };
+            let cluster = if cluster.is_empty() { String::new() } else { format!(" [{}]", md(&cluster)) };
             // A note's own line breaks stay inside its list item.
             let word = if votes == 1 { "röst" } else { "röster" };
-            out.push_str(&format!("- {}{cluster} — {votes} {word}\n", text.replace('\n', "\n  ")));
+            out.push_str(&format!("- {}{cluster} — {votes} {word}\n", md(&text).replace('\n', "\n  ")));
         }
         out.push('\n');
     }

@@ -151,7 +151,7 @@ fn item_section(item: &AgendaItem) -> ItemSection {
 pub fn notice_markdown(meeting: &Meeting, council_name: &str) -> String {
     let doc = meeting_document(meeting);
     let mut out = String::new();
-    out.push_str(&format!("# Kallelse: {}\n\n{}\n\n", meeting.title, council_name));
+    out.push_str(&format!("# Kallelse: {}\n\n{}\n\n", md(&meeting.title), md(council_name)));
     information(&mut out, &doc);
     agenda_table(&mut out, &doc);
     out
@@ -162,7 +162,7 @@ pub fn notice_markdown(meeting: &Meeting, council_name: &str) -> String {
 pub fn minutes_markdown(meeting: &Meeting, council_name: &str) -> String {
     let doc = meeting_document(meeting);
     let mut out = String::new();
-    out.push_str(&format!("# Minnesanteckningar\n\n{council_name}\n\n"));
+    out.push_str(&format!("# Minnesanteckningar\n\n{}\n\n", md(council_name)));
     information(&mut out, &doc);
     attendance_table(&mut out, "Deltagare", &doc.attendees);
     attendance_table(&mut out, "Förhindrade", &doc.absentees);
@@ -171,10 +171,10 @@ pub fn minutes_markdown(meeting: &Meeting, council_name: &str) -> String {
         section_markdown(&mut out, section);
     }
     if let Some(by) = &doc.recorded_by {
-        out.push_str(&format!("**Antecknat av**  \n{by}\n\n"));
+        out.push_str(&format!("**Antecknat av**  \n{}\n\n", md(by)));
     }
     if let Some(by) = &doc.approved_by {
-        out.push_str(&format!("**Justerat av**  \n{by}\n\n"));
+        out.push_str(&format!("**Justerat av**  \n{}\n\n", md(by)));
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -218,9 +218,9 @@ fn agenda_table(out: &mut String, doc: &MeetingDocument) {
 }
 
 fn section_markdown(out: &mut String, section: &ItemSection) {
-    out.push_str(&format!("### {}\n\n", section.heading));
+    out.push_str(&format!("### {}\n\n", md(&section.heading)));
     if !section.notes.is_empty() {
-        out.push_str(&section.notes);
+        out.push_str(&md(&section.notes));
         out.push_str("\n\n");
     }
     for (heading, lines) in [
@@ -233,7 +233,7 @@ fn section_markdown(out: &mut String, section: &ItemSection) {
         }
         out.push_str(&format!("{heading}\n\n"));
         for line in lines {
-            out.push_str(&format!("- {line}\n"));
+            out.push_str(&format!("- {}\n", md(line)));
         }
         out.push('\n');
     }
@@ -244,9 +244,24 @@ fn dotted(time: &str) -> String {
     time.trim().replace(':', ".")
 }
 
-/// A table cell: pipes escaped, line breaks as <br>.
+/// A table cell: markup and pipes escaped, line breaks as <br>.
 fn cell(text: &str) -> String {
-    text.trim().replace('|', "\\|").replace("\r\n", "\n").replace('\n', "<br>")
+    md(text.trim()).replace('|', "\\|").replace("\r\n", "\n").replace('\n', "<br>")
+}
+
+/// A member's text in Markdown: `<`, `>` and `&` as entities, so a Markdown viewer shows typed
+/// markup (`<img onerror=…>`, `<script>`) as the text it is instead of running it as HTML.
+pub fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn one_line(text: &str) -> String {
@@ -427,6 +442,12 @@ mod tests {
         let long = "ö".repeat(100);
         let folded = fold(&long);
         assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+    }
+
+    #[test]
+    fn markup_typed_by_a_member_stays_text_in_markdown() {
+        assert_eq!(md("<img src=x onerror=alert(1)> & <script>"), "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;");
+        assert_eq!(cell("a<b>|c\nd"), "a&lt;b&gt;\\|c<br>d");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! What people write (experiences, events, recommendations) is kept in `PlanReport`; the rest is
 //! read from the council, its meetings, the initiatives and the communication plan.
 
+use crate::model::export::md;
 use autosurgeon::{Hydrate, Reconcile, Text};
 
 use super::communication::{ActivityStatus, CommunicationPlan};
@@ -314,7 +315,7 @@ fn text_or_none(out: &mut String, text: &str) {
     if text.trim().is_empty() {
         out.push_str("*Inget skrivet ännu.*\n");
     } else {
-        out.push_str(text.trim());
+        out.push_str(&md(text.trim()));
         out.push('\n');
     }
 }
@@ -324,7 +325,7 @@ fn rows(out: &mut String, rows: &[DeliveryRow]) {
         out.push_str("*Inga.*\n");
     }
     for r in rows {
-        out.push_str(&format!("- {}: {}\n", r.initiative, r.what));
+        out.push_str(&format!("- {}: {}\n", md(&r.initiative), md(&r.what)));
     }
 }
 
@@ -335,7 +336,7 @@ fn number(n: f64) -> String {
 
 /// The report as Markdown, with the headings of the mandate's follow-up section (seed 000).
 pub fn report_markdown(doc: &ReportDocument) -> String {
-    let mut out = format!("# {}\n\nPeriod: {} – {}\n", doc.title, doc.period_start, doc.period_end);
+    let mut out = format!("# {}\n\nPeriod: {} – {}\n", md(&doc.title), md(&doc.period_start), md(&doc.period_end));
     match doc.kind {
         ReportKind::Interim => {
             section(&mut out, "Anskaffade erfarenheter");
@@ -354,7 +355,7 @@ pub fn report_markdown(doc: &ReportDocument) -> String {
                 out.push_str("*Inga.*\n");
             }
             for (initiative, b) in &doc.benefits {
-                out.push_str(&format!("- {initiative}: {b}\n"));
+                out.push_str(&format!("- {}: {}\n", md(initiative), md(b)));
             }
             out.push_str("\n### Redovisning av återstående aktiviteter\n\n");
             rows(&mut out, &doc.remaining);
@@ -380,12 +381,12 @@ pub fn report_markdown(doc: &ReportDocument) -> String {
         out.push_str("*Inga möten med deltagarlista under perioden.*\n");
     }
     for p in &doc.participants {
-        out.push_str(&format!("\n### {} {}\n\n", p.date, p.meeting));
+        out.push_str(&format!("\n### {} {}\n\n", md(&p.date), md(&p.meeting)));
         for (name, org) in &p.attendees {
             if org.is_empty() {
-                out.push_str(&format!("- {name}\n"));
+                out.push_str(&format!("- {}\n", md(name)));
             } else {
-                out.push_str(&format!("- {name}, {org}\n"));
+                out.push_str(&format!("- {}, {}\n", md(name), md(org)));
             }
         }
     }
@@ -395,14 +396,14 @@ pub fn report_markdown(doc: &ReportDocument) -> String {
 fn events(out: &mut String, doc: &ReportDocument) {
     section(out, "Händelser som påverkat handlingsplanen");
     if !doc.events.trim().is_empty() {
-        out.push_str(doc.events.trim());
+        out.push_str(&md(doc.events.trim()));
         out.push_str("\n\n");
     }
     if doc.decisions.is_empty() && doc.events.trim().is_empty() {
         out.push_str("*Inga.*\n");
     }
     for e in &doc.decisions {
-        out.push_str(&format!("- {} ({}): {}\n", e.date, e.meeting, e.text));
+        out.push_str(&format!("- {} ({}): {}\n", md(&e.date), md(&e.meeting), md(&e.text)));
     }
 }
 
@@ -417,6 +418,6 @@ fn goals(out: &mut String, doc: &ReportDocument) {
             (Some(t), None, _) => format!(" — mål {}, ej mätt", number(t)),
             _ => String::new(),
         };
-        out.push_str(&format!("- {}: {}{}\n", g.initiative, g.goal, state));
+        out.push_str(&format!("- {}: {}{}\n", md(&g.initiative), md(&g.goal), state));
     }
 }
