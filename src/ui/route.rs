@@ -43,6 +43,16 @@ pub enum Route {
     Board(DocumentId),
     /// A board's review (genomgång): every group's notes, most votes first.
     BoardReview(DocumentId),
+    /// The action plan (handlingsplan): the council's initiatives.
+    ActionPlan,
+    /// One initiative of the action plan, in its own document.
+    Initiative(DocumentId),
+    /// Every initiative at a glance: phase, status, problems, deliverables.
+    Portfolio,
+    /// The plan's risk analysis and its 5×5 matrix.
+    Risks,
+    /// The communication plan (kommunikationsplan), seed 004.
+    Communication,
     NotFound,
 }
 
@@ -83,6 +93,14 @@ impl Route {
                 (Ok(id), Some("genomgang"), None) => Route::BoardReview(id),
                 _ => Route::NotFound,
             },
+            (Some("plan"), None) => Route::ActionPlan,
+            (Some("portfolio"), None) => Route::Portfolio,
+            (Some("risks"), None) => Route::Risks,
+            (Some("communication"), None) => Route::Communication,
+            (Some("initiative"), Some(id)) => match (DocumentId::parse(id), parts.next()) {
+                (Ok(id), None) => Route::Initiative(id),
+                _ => Route::NotFound,
+            },
             (Some("attendance"), None) => Route::Attendance,
             (Some("registers"), None) => Route::Registers,
             _ => Route::NotFound,
@@ -111,6 +129,11 @@ impl Route {
             Route::StaffingPrint => "#/roles/print".into(),
             Route::Board(id) => format!("#/board/{id}"),
             Route::BoardReview(id) => format!("#/board/{id}/genomgang"),
+            Route::ActionPlan => "#/plan".into(),
+            Route::Initiative(id) => format!("#/initiative/{id}"),
+            Route::Portfolio => "#/portfolio".into(),
+            Route::Risks => "#/risks".into(),
+            Route::Communication => "#/communication".into(),
         }
     }
 
