@@ -623,6 +623,17 @@ texts! {
     NewActivity => ("Ny aktivitet", "New activity"),
     ActivityName => ("Aktivitet", "Activity"),
     AddActivity => ("Lägg till aktivitet", "Add activity"),
+    CostSplit => ("Kostnadsfördelning", "Cost split"),
+    SplitASum => ("Fördela en summa efter folkmängd", "Split a sum by population"),
+    SplitOver => ("Fördela över", "Split over"),
+    SumInKronor => ("Summa i kronor", "Sum in kronor"),
+    Share => ("Andel", "Share"),
+    Cost => ("Kostnad", "Cost"),
+    CheckPastedSplit => ("Kontrollera en inklistrad fördelning", "Check a pasted split"),
+    CheckPastedSplitHelp => ("Klistra in en tabell med kommun, folkmängd, andel och kostnad (från Word eller ett kalkylark); varje rad som inte stämmer med en fördelning efter folkmängd visas med sitt radnummer.", "Paste a table of municipality, population, share and cost (from Word or a spreadsheet); every row that disagrees with a split by population is shown with its line number."),
+    PastedTable => ("Inklistrad tabell", "Pasted table"),
+    SplitAgrees => ("Tabellen stämmer med en fördelning efter folkmängd.", "The table agrees with a split by population."),
+    Disagreements => ("avvikelser:", "disagreements:"),
 }
 
 /// What the problem list says when damaged pieces of a document were skipped on load.

@@ -144,6 +144,7 @@ pub fn App(ready: Ready) -> impl IntoView {
                     Route::Portfolio => view! { <action_plan::portfolio::PortfolioPage/> }.into_any(),
                     Route::Risks => view! { <action_plan::risks::RisksPage/> }.into_any(),
                     Route::Communication => view! { <action_plan::communication::CommunicationPage/> }.into_any(),
+                    Route::Money => view! { <action_plan::money::MoneyPage/> }.into_any(),
                     Route::NotFound => view! {
                         <h1>{move || tr(Key::NotFound)}</h1>
                         <p><a href=Route::Council.href()>"← " {move || tr(Key::BackToCouncil)}</a></p>

@@ -1,7 +1,7 @@
 //! The action plan's pages (handlingsplan, issue 14): the council's initiatives (`list`,
 //! `#/plan`), one initiative in its own document (`initiative`, `#/initiative/<id>`, with
-//! `lines`, `deliverables`, `participants`, `groups` and `status`), `portfolio`, `risks` and
-//! `communication`.
+//! `lines`, `deliverables`, `participants`, `groups` and `status`), `portfolio`, `risks`,
+//! `communication` and `money` (the cost split).
 
 pub mod communication;
 mod deliverables;
@@ -9,6 +9,7 @@ mod groups;
 mod initiative;
 mod lines;
 pub mod list;
+pub mod money;
 mod participants;
 pub mod portfolio;
 pub mod risks;

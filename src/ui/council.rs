@@ -116,6 +116,7 @@ fn ActionPlanLinks(council: Memo<Option<Council>>) -> impl IntoView {
                 <li><a href=Route::Portfolio.href()>{move || tr(Key::Portfolio)}</a></li>
                 <li><a href=Route::Risks.href()>{move || tr(Key::Risks)}</a></li>
                 <li><a href=Route::Communication.href()>{move || tr(Key::CommunicationPlan)}</a></li>
+                <li><a href=Route::Money.href()>{move || tr(Key::CostSplit)}</a></li>
             </ul>
         </section>
     }

@@ -53,6 +53,8 @@ pub enum Route {
     Risks,
     /// The communication plan (kommunikationsplan), seed 004.
     Communication,
+    /// A sum split over municipalities by population, and a pasted split checked.
+    Money,
     NotFound,
 }
 
@@ -97,6 +99,7 @@ impl Route {
             (Some("portfolio"), None) => Route::Portfolio,
             (Some("risks"), None) => Route::Risks,
             (Some("communication"), None) => Route::Communication,
+            (Some("money"), None) => Route::Money,
             (Some("initiative"), Some(id)) => match (DocumentId::parse(id), parts.next()) {
                 (Ok(id), None) => Route::Initiative(id),
                 _ => Route::NotFound,
@@ -134,6 +137,7 @@ impl Route {
             Route::Portfolio => "#/portfolio".into(),
             Route::Risks => "#/risks".into(),
             Route::Communication => "#/communication".into(),
+            Route::Money => "#/money".into(),
         }
     }
 
