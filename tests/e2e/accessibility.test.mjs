@@ -61,6 +61,7 @@ for (const lang of ["sv", "en"]) {
       ["#/portfolio", "portfolio of the action plan"],
       ["#/risks", "risk analysis and matrix"],
       ["#/communication", "communication plan"],
+      ["#/money", "cost split"],
       ["#/no-such-page", "page not found"],
     ]) {
       await visit(page, hash.startsWith("#") ? hash : `#${hash}`);

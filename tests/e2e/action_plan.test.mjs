@@ -158,6 +158,30 @@ test("the risk matrix works with the keyboard alone and names its risks in words
   await context.close();
 });
 
+test("a sum splits over the municipalities by population, and a pasted split's disagreements are named by row", async () => {
+  const { page, context } = await openApp(env.browser, env.relay);
+  await page.getByRole("link", { name: "Kostnadsfördelning" }).click();
+  await page.getByRole("heading", { level: 1, name: "Kostnadsfördelning" }).waitFor({ timeout: 20_000 });
+  await page.getByLabel("Summa i kronor").fill("tusen");
+  await page.getByRole("alert").first().waitFor();
+  await page.getByLabel("Summa i kronor").fill("1 500 000");
+  const table = page.getByRole("table", { name: "Fördela en summa efter folkmängd" });
+  await waitUntil(async () => (await table.locator("tfoot").innerText()).includes("1 500 000 kr"), 10_000, "the split's total");
+  assert.equal(await table.locator("tbody tr").count(), 14, "all fourteen municipalities");
+  await page.getByLabel("Fördela över").selectOption({ label: INITIATIVE });
+  await waitUntil(async () => (await table.locator("tbody tr").count()) < 14, 10_000, "the split over the initiative's municipalities");
+  const pasted = [
+    "Kommun\tFolkmängd\tAndel\tKostnad",
+    "Bengtsfors\t9750\t3,56%\t53 400 kr",
+    "Dals-Ed\t4813\t1,76%\t27 000 kr",
+    "Färgelanda\t6637\t2,42%\t36 350 kr",
+    "Summa\t21 200\t100,00%\t116 750 kr",
+  ].join("\n");
+  await page.getByLabel("Inklistrad tabell").fill(pasted);
+  await page.getByText(/Rad 3 \(Dals-Ed\): tabellens kostnad 27 000 kr/).waitFor();
+  await context.close();
+});
+
 test("the action plan's pages pass axe-core", async () => {
   const { page, context } = await openInitiative(env.browser, env.relay);
   await expectNoAxeViolations(page, "initiative page");
@@ -174,5 +198,10 @@ test("the action plan's pages pass axe-core", async () => {
   await page.evaluate(() => (location.hash = "#/communication"));
   await page.getByRole("heading", { level: 2, name: "Kommande aktiviteter" }).waitFor({ timeout: 20_000 });
   await expectNoAxeViolations(page, "communication plan page");
+  await page.evaluate(() => (location.hash = "#/money"));
+  await page.getByRole("heading", { level: 1, name: "Kostnadsfördelning" }).waitFor();
+  await page.getByLabel("Summa i kronor").fill("1 500 000");
+  await page.getByRole("table", { name: "Fördela en summa efter folkmängd" }).waitFor();
+  await expectNoAxeViolations(page, "cost split page");
   await context.close();
 });

@@ -73,7 +73,7 @@ for (const [width, height] of [[768, 1024], [1024, 768]]) {
     await check("meeting-during");
     await openMeetingMode(page, "efter");
     await check("meeting-after");
-    for (const [hash, name] of [["#/attendance", "attendance"], ["#/registers", "registers"], ["#/settings", "settings"], ["#/start", "start"], ["#/about", "council details"], ["#/mandate", "mandate"], ["#/organisations", "organisations"], ["#/people", "people"], ["#/roles", "roles"], ["#/plan", "action-plan"], ["#/portfolio", "portfolio"], ["#/risks", "risks"], ["#/communication", "communication"]]) {
+    for (const [hash, name] of [["#/attendance", "attendance"], ["#/registers", "registers"], ["#/settings", "settings"], ["#/start", "start"], ["#/about", "council details"], ["#/mandate", "mandate"], ["#/organisations", "organisations"], ["#/people", "people"], ["#/roles", "roles"], ["#/plan", "action-plan"], ["#/portfolio", "portfolio"], ["#/risks", "risks"], ["#/communication", "communication"], ["#/money", "cost-split"]]) {
       await visit(page, hash);
       await check(name);
     }
