@@ -62,8 +62,10 @@ fn DeliverableRow(id: DeliverableId, ids: Memo<Vec<DeliverableId>>) -> impl Into
     let status = Memo::new(move |_| deliverable.with(|d| d.as_ref().map(|d| d.status).unwrap_or_default()));
     let name = Signal::derive(move || ctx.initiative.with(|i| i.as_ref().map(|i| InitiativeText::DeliverableName(id).of(i)).unwrap_or_default()));
     let due = RwSignal::new(deliverable.with_untracked(|d| d.as_ref().map(|d| d.due.clone()).unwrap_or_default()));
+    // Only a change of the due date itself replaces what is in the field (not typing in the name).
+    let saved_due = Memo::new(move |_| deliverable.with(|d| d.as_ref().map(|d| d.due.clone())));
     Effect::new(move |_| {
-        if let Some(d) = deliverable.with(|d| d.as_ref().map(|d| d.due.clone())) {
+        if let Some(d) = saved_due.get() {
             due.set(d);
         }
     });

@@ -80,9 +80,11 @@ fn InitiativeDetailsForm() -> impl IntoView {
     let start = RwSignal::new(current().start);
     let end = RwSignal::new(current().end);
     let phase = Memo::new(move |_| ctx.initiative.with(|i| i.as_ref().map(|i| i.phase).unwrap_or_default()));
-    // Someone else's change shows here.
+    // Someone else's change to these fields shows here; typing elsewhere in the initiative
+    // leaves what this member is typing alone (the memo only changes with the details).
+    let details = Memo::new(move |_| ctx.initiative.with(|i| i.as_ref().map(InitiativeDetails::of)));
     Effect::new(move |_| {
-        if let Some(d) = ctx.initiative.with(|i| i.as_ref().map(InitiativeDetails::of)) {
+        if let Some(d) = details.get() {
             focus.set(d.focus_area);
             start.set(d.start);
             end.set(d.end);
