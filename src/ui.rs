@@ -2,6 +2,7 @@
 //! URL names. One folder per thing the user sees; views read documents through signals and
 //! call `doc::` change functions through the workspace — never a second copy of the truth.
 
+pub mod action_plan;
 pub mod agenda;
 pub mod all_meetings;
 pub mod agenda_paste;
@@ -105,6 +106,7 @@ pub fn App(ready: Ready) -> impl IntoView {
             <a class="app-name" href=Route::Council.href()>{move || tr(Key::AppName)}</a>
             <nav aria-label=move || tr(Key::MainNav)>
                 <a href=Route::Council.href()>{move || tr(Key::Council)}</a>
+                <a href=Route::ActionPlan.href()>{move || tr(Key::ActionPlan)}</a>
                 <a href=Route::Registers.href()>{move || tr(Key::Registers)}</a>
                 <a href=Route::Start.href()>{move || tr(Key::SwitchCouncil)}</a>
                 <a href=Route::Settings.href()>{move || tr(Key::Settings)}</a>
@@ -142,6 +144,12 @@ pub fn App(ready: Ready) -> impl IntoView {
                     // Invitations and members (issue 17)
                     Route::Join(id, code) => view! { <join::JoinPage id=id code=code/> }.into_any(),
                     Route::Members => view! { <members::MembersPage/> }.into_any(),
+                    Route::ActionPlan => view! { <action_plan::list::ActionPlanPage/> }.into_any(),
+                    Route::Initiative(id) => view! { <action_plan::InitiativePage id=id/> }.into_any(),
+                    Route::Portfolio => view! { <action_plan::portfolio::PortfolioPage/> }.into_any(),
+                    Route::Risks => view! { <action_plan::risks::RisksPage/> }.into_any(),
+                    Route::Communication => view! { <action_plan::communication::CommunicationPage/> }.into_any(),
+                    Route::Money => view! { <action_plan::money::MoneyPage/> }.into_any(),
                     Route::NotFound => view! {
                         <h1>{move || tr(Key::NotFound)}</h1>
                         <p><a href=Route::Council.href()>"← " {move || tr(Key::BackToCouncil)}</a></p>

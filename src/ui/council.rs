@@ -78,6 +78,7 @@ fn CouncilView(council: Memo<Option<Council>>) -> impl IntoView {
                 <p><a href=Route::Attendance.href()>{move || tr(Key::AttendancePerMunicipality)}</a></p>
             </section>
             <super::questions::Questions/>
+            <ActionPlanLinks council=council/>
             <CouncilSetupLinks/>
             {move || council.get().map(|c| view! { <AboutCouncil council=c/> })}
         </article>
@@ -99,6 +100,24 @@ fn NextMeeting(meetings: Vec<MeetingLink>) -> impl IntoView {
                 }
                 None => view! { <p>{move || tr(Key::NoUpcomingMeeting)}</p> }.into_any(),
             }}
+        </section>
+    }
+}
+
+/// The action plan: how many initiatives, and the way to them and the portfolio.
+#[component]
+fn ActionPlanLinks(council: Memo<Option<Council>>) -> impl IntoView {
+    let count = Memo::new(move |_| council.with(|c| c.as_ref().map_or(0, |c| c.plan.initiatives.len())));
+    view! {
+        <section class="plan-links" aria-labelledby="action-plan-h">
+            <h2 id="action-plan-h">{move || tr(Key::ActionPlan)}</h2>
+            <ul>
+                <li><a href=Route::ActionPlan.href()>{move || format!("{} ({})", tr(Key::Initiatives), count.get())}</a></li>
+                <li><a href=Route::Portfolio.href()>{move || tr(Key::Portfolio)}</a></li>
+                <li><a href=Route::Risks.href()>{move || tr(Key::Risks)}</a></li>
+                <li><a href=Route::Communication.href()>{move || tr(Key::CommunicationPlan)}</a></li>
+                <li><a href=Route::Money.href()>{move || tr(Key::CostSplit)}</a></li>
+            </ul>
         </section>
     }
 }

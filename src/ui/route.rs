@@ -50,6 +50,18 @@ pub enum Route {
     Join(DocumentId, InvitationCode),
     /// The council's devices and invitations, for its processledare.
     Members,
+    /// The action plan (handlingsplan): the council's initiatives.
+    ActionPlan,
+    /// One initiative of the action plan, in its own document.
+    Initiative(DocumentId),
+    /// Every initiative at a glance: phase, status, problems, deliverables.
+    Portfolio,
+    /// The plan's risk analysis and its 5×5 matrix.
+    Risks,
+    /// The communication plan (kommunikationsplan), seed 004.
+    Communication,
+    /// A sum split over municipalities by population, and a pasted split checked.
+    Money,
     NotFound,
 }
 
@@ -90,6 +102,15 @@ impl Route {
                 (Ok(id), Some("genomgang"), None) => Route::BoardReview(id),
                 _ => Route::NotFound,
             },
+            (Some("plan"), None) => Route::ActionPlan,
+            (Some("portfolio"), None) => Route::Portfolio,
+            (Some("risks"), None) => Route::Risks,
+            (Some("communication"), None) => Route::Communication,
+            (Some("money"), None) => Route::Money,
+            (Some("initiative"), Some(id)) => match (DocumentId::parse(id), parts.next()) {
+                (Ok(id), None) => Route::Initiative(id),
+                _ => Route::NotFound,
+            },
             (Some("attendance"), None) => Route::Attendance,
             (Some("registers"), None) => Route::Registers,
             // Invitations and members (issue 17)
@@ -127,6 +148,12 @@ impl Route {
             // Invitations and members (issue 17)
             Route::Join(id, code) => format!("#/join/{id}/{}", code.as_str()),
             Route::Members => "#/members".into(),
+            Route::ActionPlan => "#/plan".into(),
+            Route::Initiative(id) => format!("#/initiative/{id}"),
+            Route::Portfolio => "#/portfolio".into(),
+            Route::Risks => "#/risks".into(),
+            Route::Communication => "#/communication".into(),
+            Route::Money => "#/money".into(),
         }
     }
 

@@ -2,7 +2,7 @@
 // (DOS-lagen): the council, a meeting in each of its modes (Förbered, Under mötet with minutes
 // written, Efter), its print views, attendance, registers, settings, the start page, the
 // council's setup pages (details and rules, mandate, organisations, people, roles, the mandate
-// and staffing plan for print) and the page for a link that leads nowhere.
+// and staffing plan for print), the action plan (its list, an initiative, the portfolio) and the page for a link that leads nowhere.
 import { test } from "node:test";
 import { expectNoAxeViolations } from "./axe.mjs";
 import { openApp, openMeeting, openMeetingMode, relayAndBrowser, waitUntil } from "./support.mjs";
@@ -57,12 +57,22 @@ for (const lang of ["sv", "en"]) {
       ["#/people", "people page"],
       ["#/roles", "roles page"],
       ["#/roles/print", "staffing plan print view"],
+      ["#/plan", "action plan"],
+      ["#/portfolio", "portfolio of the action plan"],
+      ["#/risks", "risk analysis and matrix"],
+      ["#/communication", "communication plan"],
+      ["#/money", "cost split"],
       ["#/no-such-page", "page not found"],
     ]) {
       await visit(page, hash.startsWith("#") ? hash : `#${hash}`);
       await waitUntil(async () => (await page.locator("main").count()) > 0, 10_000, `${what} to show`);
       await expectNoAxeViolations(page, `${what} (${lang})`);
     }
+    // An initiative of the action plan, reached from the plan's list.
+    await visit(page, "#/plan");
+    await page.getByRole("link", { name: "Digitala processer", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Digitala processer" }).waitFor({ timeout: 20_000 });
+    await expectNoAxeViolations(page, `initiative page (${lang})`);
     await context.close();
   });
 }

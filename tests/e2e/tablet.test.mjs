@@ -1,6 +1,7 @@
 // The app on a tablet in the meeting room, upright (768×1024) and on its side (1024×768), with
 // touch: no page scrolls sideways, the controls a finger uses are at least 44 px, and axe-core
-// finds nothing (the workshop board and its review included). Screenshots of every page at both sizes go to tests/e2e/screenshots/.
+// finds nothing (the workshop board, its review and the action plan's pages included).
+// Screenshots of every page at both sizes go to tests/e2e/screenshots/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -80,10 +81,15 @@ for (const [width, height] of [[768, 1024], [1024, 768]]) {
     await page.getByRole("link", { name: "Genomgång" }).click();
     await page.getByRole("region", { name: /^Tre fördelar/ }).waitFor({ timeout: 20_000 });
     await check("board-review");
-    for (const [hash, name] of [["#/attendance", "attendance"], ["#/registers", "registers"], ["#/settings", "settings"], ["#/start", "start"], ["#/about", "council details"], ["#/mandate", "mandate"], ["#/organisations", "organisations"], ["#/people", "people"], ["#/roles", "roles"]]) {
+    for (const [hash, name] of [["#/attendance", "attendance"], ["#/registers", "registers"], ["#/settings", "settings"], ["#/start", "start"], ["#/about", "council details"], ["#/mandate", "mandate"], ["#/organisations", "organisations"], ["#/people", "people"], ["#/roles", "roles"], ["#/plan", "action-plan"], ["#/portfolio", "portfolio"], ["#/risks", "risks"], ["#/communication", "communication"], ["#/money", "cost-split"]]) {
       await visit(page, hash);
       await check(name);
     }
+    // An initiative, reached from the action plan (its document id is the demo's own).
+    await visit(page, "#/plan");
+    await page.getByRole("link", { name: "Digitala processer", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Digitala processer" }).waitFor({ timeout: 20_000 });
+    await check("initiative");
     await context.close();
     assert.deepEqual(problems, [], problems.join("\n"));
   });
