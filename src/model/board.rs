@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use autosurgeon::{Hydrate, Reconcile, Text};
 
 use super::board_timer::BoardTimer;
-use super::keyed::{Keyed, sort_by_position};
+use super::keyed::sort_by_position;
 use super::{position, GroupId, NoteId, PromptId};
 
 /// The longest note: a sticky note, not a document. Longer text is refused with its length.
@@ -113,22 +113,9 @@ mod votes {
     }
 }
 
-macro_rules! keyed_by_id {
-    ($t:ty, $id:ty) => {
-        impl Keyed for $t {
-            type Id = $id;
-            fn id(&self) -> &$id {
-                &self.id
-            }
-            fn position(&self) -> &str {
-                &self.position
-            }
-        }
-    };
-}
-keyed_by_id!(Prompt, PromptId);
-keyed_by_id!(Group, GroupId);
-keyed_by_id!(Note, NoteId);
+super::keyed::keyed_by_id!(Prompt, PromptId);
+super::keyed::keyed_by_id!(Group, GroupId);
+super::keyed::keyed_by_id!(Note, NoteId);
 
 /// The board templates a facilitator starts from (mallar).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

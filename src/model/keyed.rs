@@ -26,6 +26,22 @@ pub fn sort_by_position<T: Keyed>(items: &mut [T]) {
     });
 }
 
+/// `Keyed` for an item with an `id` field and a `position` order key, the common case.
+macro_rules! keyed_by_id {
+    ($t:ty, $id:ty) => {
+        impl $crate::model::keyed::Keyed for $t {
+            type Id = $id;
+            fn id(&self) -> &$id {
+                &self.id
+            }
+            fn position(&self) -> &str {
+                &self.position
+            }
+        }
+    };
+}
+pub(crate) use keyed_by_id;
+
 pub fn reconcile<T: Keyed + Reconcile, R: Reconciler>(
     items: &[T],
     reconciler: R,

@@ -415,22 +415,9 @@ pub struct Reopening {
     pub reason: String,
 }
 
-macro_rules! keyed_by_id {
-    ($t:ty, $id:ty) => {
-        impl Keyed for $t {
-            type Id = $id;
-            fn id(&self) -> &$id {
-                &self.id
-            }
-            fn position(&self) -> &str {
-                &self.position
-            }
-        }
-    };
-}
-keyed_by_id!(DiscussionPoint, EntryId);
-keyed_by_id!(Decision, DecisionId);
-keyed_by_id!(ActionItem, ActionItemId);
+super::keyed::keyed_by_id!(DiscussionPoint, EntryId);
+super::keyed::keyed_by_id!(Decision, DecisionId);
+super::keyed::keyed_by_id!(ActionItem, ActionItemId);
 
 impl Keyed for AgendaItem {
     type Id = ItemId;
